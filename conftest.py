@@ -1,0 +1,8 @@
+"""Fixtures every test may use. App-specific fixtures live in each app's tests/conftest.py."""
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
