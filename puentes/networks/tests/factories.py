@@ -1,0 +1,48 @@
+"""factory_boy factories for networks, themes and calls."""
+
+import datetime
+
+import factory
+from factory.django import DjangoModelFactory
+
+from puentes.networks.models import Call, Network, Theme
+
+
+class NetworkFactory(DjangoModelFactory):
+    class Meta:
+        model = Network
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"network-{n}")
+    names = factory.LazyAttribute(
+        lambda o: {"sv": f"Nätverk {o.slug}", "es": f"Red {o.slug}", "en": f"Network {o.slug}"}
+    )
+    descriptions = factory.LazyAttribute(lambda o: {"en": f"What {o.slug} does."})
+    start_date = datetime.date(2024, 1, 1)
+    end_date = datetime.date(2026, 12, 31)
+    contact_email = factory.LazyAttribute(lambda o: f"{o.slug}@example.org")
+
+
+class ThemeFactory(DjangoModelFactory):
+    class Meta:
+        model = Theme
+
+    network = factory.SubFactory(NetworkFactory)
+    slug = factory.Sequence(lambda n: f"theme-{n}")
+    kind = Theme.Kind.THEME
+    names = factory.LazyAttribute(lambda o: {"sv": o.slug, "es": o.slug, "en": o.slug})
+    position = factory.Sequence(lambda n: n)
+
+
+class CallFactory(DjangoModelFactory):
+    class Meta:
+        model = Call
+
+    network = factory.SubFactory(NetworkFactory)
+    slug = factory.Sequence(lambda n: f"call-{n}")
+    titles = factory.LazyAttribute(
+        lambda o: {"sv": f"Utlysning {o.slug}", "es": f"Convocatoria {o.slug}", "en": o.slug}
+    )
+    open_date = datetime.date(2024, 1, 15)
+    close_date = datetime.date(2024, 3, 31)
+    rule_year = 2024
