@@ -62,7 +62,9 @@ class Area(TimeStampedModel):
         verbose_name_plural = _("areas")
         ordering = ["country", "code"]
         constraints = [
-            models.UniqueConstraint(fields=["country", "code"], name="area_code_unique_per_country"),
+            models.UniqueConstraint(
+                fields=["country", "code"], name="area_code_unique_per_country"
+            ),
         ]
 
     def __str__(self):
@@ -81,9 +83,7 @@ class OrganisationQuerySet(models.QuerySet):
         text = text.strip()
         if not text:
             return self
-        return self.filter(
-            Q(code=text) | Q(name__icontains=text) | Q(other_names__icontains=text)
-        )
+        return self.filter(Q(code=text) | Q(name__icontains=text) | Q(other_names__icontains=text))
 
 
 class Organisation(TimeStampedModel):
