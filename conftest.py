@@ -1,8 +1,19 @@
 """Fixtures every test may use. App-specific fixtures live in each app's tests/conftest.py."""
 
 import pytest
+from django.core.cache import cache
+
+pytest_plugins = ["puentes.core.testing.smtp"]
 
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits and used TOTP codes live in the cache, keyed by ids a new test reuses."""
+    cache.clear()
+    yield
+    cache.clear()

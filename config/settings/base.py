@@ -96,8 +96,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "people.User"
 AUTHENTICATION_BACKENDS = [
-    "puentes.people.backends.CoordinatorPermissionBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
+    "puentes.people.backends.CoordinatorPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
