@@ -69,7 +69,9 @@ class Theme(TimeStampedModel):
         verbose_name_plural = _("themes")
         ordering = ["network", "kind", "position", "slug"]
         constraints = [
-            models.UniqueConstraint(fields=["network", "slug"], name="theme_slug_unique_per_network"),
+            models.UniqueConstraint(
+                fields=["network", "slug"], name="theme_slug_unique_per_network"
+            ),
         ]
 
     def __str__(self):
@@ -111,7 +113,9 @@ class Call(TimeStampedModel):
         verbose_name_plural = _("calls")
         ordering = ["network", "-open_date"]
         constraints = [
-            models.UniqueConstraint(fields=["network", "slug"], name="call_slug_unique_per_network"),
+            models.UniqueConstraint(
+                fields=["network", "slug"], name="call_slug_unique_per_network"
+            ),
             models.CheckConstraint(
                 condition=Q(close_date__gte=F("open_date")), name="call_dates_ordered"
             ),

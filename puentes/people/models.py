@@ -83,14 +83,19 @@ class Person(TimeStampedModel):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.OFFICIAL)
     title = models.CharField(_("title"), max_length=200, blank=True)
     languages = models.JSONField(
-        _("languages spoken"), default=list, blank=True, help_text=_("ISO 639-1 codes, e.g. sv, es, en")
+        _("languages spoken"),
+        default=list,
+        blank=True,
+        help_text=_("ISO 639-1 codes, e.g. sv, es, en"),
     )
     preferred_language = models.CharField(
         _("preferred language"), max_length=5, choices=settings.LANGUAGES, default="sv"
     )
     # Only with explicit consent, for the network's gender-disaggregated statistics.
     gender = models.CharField(_("gender (self-described)"), max_length=60, blank=True)
-    gender_consent_at = models.DateTimeField(_("consent to record gender given at"), null=True, blank=True)
+    gender_consent_at = models.DateTimeField(
+        _("consent to record gender given at"), null=True, blank=True
+    )
     is_demo = models.BooleanField(_("demo record"), default=False)
 
     class Meta:
@@ -157,7 +162,9 @@ class NetworkRole(TimeStampedModel):
         verbose_name_plural = _("network roles")
         ordering = ["network", "role", "person__name"]
         constraints = [
-            models.UniqueConstraint(fields=["person", "network", "role"], name="network_role_unique"),
+            models.UniqueConstraint(
+                fields=["person", "network", "role"], name="network_role_unique"
+            ),
         ]
 
     def __str__(self):

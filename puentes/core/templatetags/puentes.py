@@ -21,7 +21,9 @@ def language_links(context):
         if query:
             url = f"{url}?{query}"
         info = get_language_info(code)
-        links.append({"code": code, "url": url, "name": info["name_local"], "current": code == current})
+        links.append(
+            {"code": code, "url": url, "name": info["name_local"], "current": code == current}
+        )
     return links
 
 
