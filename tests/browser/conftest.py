@@ -1,0 +1,202 @@
+"""Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server.
+
+Run them apart with `make test-browser`; `make test-fast` leaves them out.
+"""
+
+import os
+import time
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+import pytest
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+)
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import translation
+
+from puentes.networks.models import Theme
+from puentes.networks.tests.factories import CallFactory, NetworkFactory, ThemeFactory
+from puentes.people.tests.factories import (
+    DEFAULT_PASSWORD,
+    MembershipFactory,
+    NetworkRoleFactory,
+    OrganisationFactory,
+)
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        reason = f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason}: CI must run the browser tests")
+        pytest.skip(reason)
+    # Playwright's sync API runs an event loop in this thread; the test code around it (and
+    # the live server's database set-up) is synchronous Django and must be allowed to run.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def browser_language():
+    """The language the browser asks for (matters only for pages without a /xx/ prefix)."""
+    return "sv"
+
+
+@pytest.fixture
+def page(browser, live_server, browser_language):
+    context = browser.new_context(viewport=DESKTOP, locale=browser_language)
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    page.base_url = live_server.url
+    yield page
+    context.close()
+
+
+def axe_violations(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    return Axe().run(page, options=options).response["violations"]
+
+
+def describe_violations(violations):
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"]:
+            lines.append(f"    {', '.join(map(str, node['target']))}: {node['html'][:200]}")
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def assert_no_axe_violations():
+    """assert_no_axe_violations(page): axe-core finds nothing against WCAG 2.1 A and AA."""
+
+    def check(page):
+        violations = axe_violations(page)
+        assert not violations, f"axe on {page.url}:\n{describe_violations(violations)}"
+
+    return check
+
+
+@dataclass
+class World:
+    network: object
+    call: object
+    users: dict = field(default_factory=dict)
+    totp_secret: str = ""
+
+
+@pytest.fixture
+def world(transactional_db):
+    # Used TOTP codes and allauth's rate limits live in the cache, shared with the server.
+    cache.clear()
+    network = NetworkFactory(
+        slug="gender-equality",
+        names={
+            "sv": "Jämställdhetsnätverket",
+            "es": "Red de igualdad de género",
+            "en": "Gender equality network",
+        },
+        descriptions={"sv": "Kommuner i Sverige och Latinamerika arbetar för jämställdhet."},
+    )
+    for slug, names in [
+        ("representation", {"sv": "Politisk representation", "es": "Representación política"}),
+        ("violence", {"sv": "Mäns våld mot kvinnor", "es": "Violencia basada en género"}),
+    ]:
+        ThemeFactory(network=network, slug=slug, names=names)
+    ThemeFactory(network=network, kind=Theme.Kind.PERSPECTIVE, names={"en": "Civil society"})
+    call = CallFactory(
+        network=network,
+        slug="call-2024",
+        titles={"sv": "Utlysning 2024", "es": "Convocatoria 2024", "en": "Call 2024"},
+    )
+    world = World(network=network, call=call)
+    world.users["member"] = MembershipFactory(
+        organisation=OrganisationFactory(country_code="SE")
+    ).person.user
+    world.users["coordinator"] = NetworkRoleFactory(network=network).person.user
+    world.users["coordinator_without_totp"] = NetworkRoleFactory(network=network).person.user
+    world.totp_secret = generate_totp_secret()
+    TOTP.activate(world.users["coordinator"], world.totp_secret)
+    return world
+
+
+def path(name, language, **kwargs):
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs)
+
+
+def submit(page, form="main form"):
+    with page.expect_navigation():
+        page.locator(f"{form} button[type=submit]").first.click()
+
+
+def totp_code(secret):
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def enter_password(page, user, language, password=DEFAULT_PASSWORD):
+    page.goto(page.base_url + path("account_login", language))
+    page.fill("input[name=login]", user.email)
+    page.fill("input[name=password]", password)
+    submit(page)
+
+
+def sign_in(page, user, language="sv", totp_secret=""):
+    """Sign in through the real forms: password, then (for TOTP users) a code."""
+    enter_password(page, user, language)
+    if totp_secret:
+        assert "/2fa/authenticate/" in page.url, page.url
+        page.fill("input[name=code]", totp_code(totp_secret))
+        submit(page)
+    assert "/accounts/login/" not in page.url and "/2fa/" not in page.url, page.url
+
+
+@pytest.fixture
+def browse():
+    """Helpers for browser tests: path, submit, totp_code, enter_password, sign_in."""
+    return SimpleNamespace(
+        path=path,
+        submit=submit,
+        totp_code=totp_code,
+        enter_password=enter_password,
+        sign_in=sign_in,
+        default_password=DEFAULT_PASSWORD,
+        desktop=DESKTOP,
+        phone=PHONE,
+    )
