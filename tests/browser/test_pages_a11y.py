@@ -192,14 +192,36 @@ def test_language_switcher_keeps_the_page(start, link, target, page, browse, wor
     assert page.get_attribute("html", "lang") == target
 
 
+ADMIN_PAGES = {
+    "login": lambda w: "/admin/login/",  # sends everyone to allauth's sign-in
+    "index": lambda w: "/admin/",
+    "changelist": lambda w: "/admin/networks/network/",
+    "add": lambda w: "/admin/networks/call/add/",
+    "change": lambda w: f"/admin/networks/call/{w.call.pk}/change/",
+    "change-with-inlines": pytest.param(
+        lambda w: f"/admin/networks/network/{w.network.pk}/change/",
+        marks=pytest.mark.xfail(
+            strict=True,
+            raises=AssertionError,
+            reason="the themes TabularInline in puentes/networks/admin.py renders inputs "
+            "and selects without labels (column headers only)",
+        ),
+    ),
+}
+# Django's admin stylesheet tells breadcrumb links from their text by colour alone; the fix
+# is an admin/base_site.html override that underlines them.
+DJANGO_ADMIN_KNOWN = {"link-in-text-block": ".breadcrumbs"}
+
+
 @pytest.mark.parametrize("browser_language", LANGUAGES)
-@pytest.mark.parametrize("path", ["/admin/login/", "/admin/"])
+@pytest.mark.parametrize("admin_path", ADMIN_PAGES.values(), ids=ADMIN_PAGES.keys())
 def test_admin_pages_are_accessible(
-    path, browser_language, page, browse, world, assert_no_axe_violations
+    admin_path, browser_language, page, browse, world, assert_no_axe_violations
 ):
-    if path == "/admin/":
+    if admin_path(world) != "/admin/login/":
         browse.sign_in(page, world.users["coordinator"], browser_language, world.totp_secret)
-    page.goto(page.base_url + path)
+
+    page.goto(page.base_url + admin_path(world))
 
     assert page.get_attribute("html", "lang") == browser_language
-    assert_no_axe_violations(page)
+    assert_no_axe_violations(page, known=DJANGO_ADMIN_KNOWN)
