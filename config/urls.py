@@ -13,6 +13,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("puentes.networks.urls")),
     path("account/", include("puentes.people.urls")),
+    path("coordination/mail/", include("puentes.core.urls")),
     path("accounts/", include("allauth.urls")),
     prefix_default_language=True,
 )

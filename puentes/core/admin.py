@@ -1,0 +1,28 @@
+"""Outgoing e-mail in the admin: read only, for looking things up; retries are made on the
+coordinators' outbox page (core:outbox)."""
+
+from django.contrib import admin
+
+from .models import OutboxMessage
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    list_display = ["to_address", "subject", "kind", "status", "attempts", "created_at", "sent_at"]
+    list_filter = ["status", "kind", "language"]
+    search_fields = ["to_address", "subject", "message_id", "object_id"]
+    date_hierarchy = "created_at"
+    list_select_related = ["content_type"]
+    readonly_fields = [field.name for field in OutboxMessage._meta.fields]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("body_text", "body_html")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
