@@ -38,6 +38,7 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 from django.urls.exceptions import Resolver404
 from django.utils import translation
 
+from puentes.core.models import OutboxMessage
 from puentes.networks.tests.factories import CallFactory, NetworkFactory, ThemeFactory
 from puentes.people.models import NetworkRole
 from puentes.people.tests.factories import (
@@ -84,6 +85,7 @@ SIGNED_IN = policy(LOGIN, OK)
 # Allauth's pages for someone who is already signed in send them to their account.
 SIGNED_OUT_ONLY = policy(OK, ACCOUNT_HOME)
 REAUTHENTICATE = "→account_reauthenticate"
+COORDINATORS = policy(LOGIN, FORBIDDEN, coordinator=OK, coordinator_without_totp=SET_UP_TOTP)
 SIGNED_IN_REAUTHENTICATED = policy(LOGIN, REAUTHENTICATE)
 
 EXPECTED = {
@@ -93,10 +95,10 @@ EXPECTED = {
     "networks:home": PUBLIC,
     "networks:network_detail": PUBLIC,
     "networks:call_detail": PUBLIC,
-    "networks:coordination_home": policy(
-        LOGIN, FORBIDDEN, coordinator=OK, coordinator_without_totp=SET_UP_TOTP
-    ),
+    "networks:coordination_home": COORDINATORS,
     "people:account_home": SIGNED_IN,
+    "core:outbox": COORDINATORS,
+    "core:outbox_retry": {**COORDINATORS, "coordinator": NOT_ALLOWED},  # retrying is a POST
     # allauth: accounts
     "account_login": SIGNED_OUT_ONLY,
     "account_signup": SIGNED_OUT_ONLY,
@@ -146,6 +148,7 @@ ADMIN_APPS = {
     "people": MANAGES,
     "networks": MANAGES,
     "places": READS,  # reference data comes from the official lists, not from hand edits
+    "core": READS,  # the outbox: retries are made on the coordinators' outbox page
     "auth": NO_ACCESS,  # Django's groups: Puentes gives rights by network role instead
 }
 ADMIN_KINDS_ALLOWED = {
@@ -184,6 +187,17 @@ def world(db):
     ThemeFactory(network=network)
     call = CallFactory(network=network, slug="call-2024")
     Group.objects.create(name="Example group")
+    OutboxMessage.objects.create(
+        to_address="someone@example.org",
+        language="sv",
+        subject="Tack för din intresseanmälan",
+        body_text="Text",
+        body_html="<p>Text</p>",
+        message_id="<1.failed@puentes.test>",
+        status=OutboxMessage.Status.FAILED,
+        attempts=10,
+        last_error="SMTPDataError: 451 try later",
+    )
     world = World(network=network, call=call)
     world.users["member_a"] = MembershipFactory(
         organisation=OrganisationFactory(country_code="SE")
@@ -322,6 +336,7 @@ def admin_example_kwargs(pattern):
 EXAMPLE_KWARGS = {
     "networks:network_detail": lambda w: {"slug": w.network.slug},
     "networks:call_detail": lambda w: {"network_slug": w.network.slug, "call_slug": w.call.slug},
+    "core:outbox_retry": lambda w: {"pk": OutboxMessage.objects.get().pk},
     "account_confirm_email": lambda w: {"key": "no-such-key"},
     "account_reset_password_from_key": lambda w: {"uidb36": "zz", "key": "no-such-key"},
     "admin:view_on_site": lambda w: {
