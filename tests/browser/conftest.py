@@ -19,6 +19,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
+from puentes.core.models import OutboxMessage
 from puentes.networks.models import Theme
 from puentes.networks.tests.factories import CallFactory, NetworkFactory, ThemeFactory
 from puentes.people.tests.factories import (
@@ -165,6 +166,17 @@ def world(transactional_db):
         titles={"sv": "Utlysning 2024", "es": "Convocatoria 2024", "en": "Call 2024"},
     )
     world = World(network=network, call=call)
+    OutboxMessage.objects.create(
+        to_address="someone@example.org",
+        language="sv",
+        subject="Tack för din intresseanmälan",
+        body_text="Text",
+        body_html="<p>Text</p>",
+        message_id="<1.failed@puentes.test>",
+        status=OutboxMessage.Status.FAILED,
+        attempts=10,
+        last_error="SMTPDataError: 451 try later",
+    )
     world.users["member"] = MembershipFactory(
         organisation=OrganisationFactory(country_code="SE")
     ).person.user

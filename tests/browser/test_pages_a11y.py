@@ -103,6 +103,7 @@ PAGES = {
     "coordinator-two-factor-wrong-code": two_factor_wrong_code,
     "coordinator-coordination": signed_in_as("coordinator", "networks:coordination_home"),
     "coordinator-account": signed_in_as("coordinator", "people:account_home"),
+    "coordinator-outbox": signed_in_as("coordinator", "core:outbox"),
     "coordinator-reauthenticate": reauthenticate_before_totp,
     "coordinator-totp-activation": totp_activation,
     "coordinator-totp-activation-wrong-code": totp_activation_wrong_code,
