@@ -1,7 +1,5 @@
 """Tests: the same stack as production where it matters, fast hashing where it does not."""
 
-import warnings
-
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-secret-key-not-for-production-use-0123456789abcdef"
@@ -18,4 +16,3 @@ STORAGES = {
 
 # Static files come from the app folders in tests; nothing is collected.
 WHITENOISE_USE_FINDERS = True
-warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
