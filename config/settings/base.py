@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "puentes.places",
     "puentes.people",
     "puentes.networks",
+    "puentes.recruitment",
     "puentes.core.admin_app.PuentesAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

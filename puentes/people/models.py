@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from puentes.core.models import TimeStampedModel
+from puentes.core.models import TimeStampedModel, TranslatedText
 
 
 class UserManager(BaseUserManager):
@@ -169,3 +169,44 @@ class NetworkRole(TimeStampedModel):
 
     def __str__(self):
         return f"{self.person} — {self.get_role_display()} ({self.network})"
+
+
+class PrivacyNotice(TimeStampedModel):
+    """A version of the privacy notice people consent to, with its text per language."""
+
+    version = models.CharField(_("version"), max_length=20, unique=True)
+    texts = models.JSONField(_("text per language"), default=dict)
+    published_at = models.DateTimeField(_("published at"))
+
+    text = TranslatedText("texts")
+
+    class Meta:
+        verbose_name = _("privacy notice")
+        verbose_name_plural = _("privacy notices")
+        ordering = ["-published_at"]
+        get_latest_by = "published_at"
+
+    def __str__(self):
+        return self.version
+
+
+class Consent(TimeStampedModel):
+    """A person's consent to a version of the privacy notice: when, and in which language."""
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="consents"
+    )
+    notice = models.ForeignKey(
+        PrivacyNotice, verbose_name=_("privacy notice"), on_delete=models.PROTECT, related_name="+"
+    )
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    given_at = models.DateTimeField(_("given at"))
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["-given_at"]
+
+    def __str__(self):
+        return f"{self.person} — {self.notice} ({self.given_at:%Y-%m-%d})"
