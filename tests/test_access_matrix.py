@@ -88,6 +88,8 @@ REAUTHENTICATE = "→account_reauthenticate"
 COORDINATORS = policy(LOGIN, FORBIDDEN, coordinator=OK, coordinator_without_totp=SET_UP_TOTP)
 SIGNED_IN_REAUTHENTICATED = policy(LOGIN, REAUTHENTICATE)
 
+# URL name → {role: outcome}. For organisation-scoped pages of later issues, see the notes at
+# the top: a member of organisation B must get 404 for organisation A's records.
 EXPECTED = {
     "healthz": PUBLIC,
     # set_language changes the language on POST; a GET only sends the visitor back.
