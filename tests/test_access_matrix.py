@@ -47,49 +47,29 @@ from puentes.people.tests.factories import (
     NetworkRoleFactory,
     OrganisationFactory,
 )
-
-ROLES = (
-    "anonymous",
-    "member_a",  # member of organisation A (a Swedish municipality)
-    "member_b",  # member of organisation B (a Guatemalan municipality)
-    "mentor",
-    "coordinator",  # with TOTP, signed in with password and code
-    "coordinator_without_totp",  # must set up TOTP before any coordinator page or the admin
+from tests.access import extensions
+from tests.access.policy import (
+    ACCOUNT_HOME,
+    ADMIN_LOGIN,
+    COORDINATORS,
+    FORBIDDEN,
+    LOGIN,
+    MANAGES,
+    NO_ACCESS,
+    NOT_ALLOWED,
+    NOT_FOUND,
+    OK,
+    PUBLIC,
+    READS,
+    REAUTHENTICATE,
+    ROLES,
+    SET_UP_TOTP,
+    SIGNED_IN,
+    SIGNED_IN_REAUTHENTICATED,
+    SIGNED_OUT_ONLY,
+    policy,
 )
 
-OK, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = 200, 403, 404, 405
-LOGIN = "→account_login"
-ADMIN_LOGIN = "→admin:login"
-SET_UP_TOTP = "→mfa_activate_totp"
-ACCOUNT_HOME = "→people:account_home"
-
-
-def policy(anonymous, member, mentor=None, coordinator=None, coordinator_without_totp=None):
-    """One table row: members of A and B alike; mentor and coordinators default to member."""
-    mentor = member if mentor is None else mentor
-    coordinator = member if coordinator is None else coordinator
-    if coordinator_without_totp is None:
-        coordinator_without_totp = coordinator
-    return {
-        "anonymous": anonymous,
-        "member_a": member,
-        "member_b": member,
-        "mentor": mentor,
-        "coordinator": coordinator,
-        "coordinator_without_totp": coordinator_without_totp,
-    }
-
-
-PUBLIC = policy(OK, OK)
-SIGNED_IN = policy(LOGIN, OK)
-# Allauth's pages for someone who is already signed in send them to their account.
-SIGNED_OUT_ONLY = policy(OK, ACCOUNT_HOME)
-REAUTHENTICATE = "→account_reauthenticate"
-COORDINATORS = policy(LOGIN, FORBIDDEN, coordinator=OK, coordinator_without_totp=SET_UP_TOTP)
-SIGNED_IN_REAUTHENTICATED = policy(LOGIN, REAUTHENTICATE)
-
-# URL name → {role: outcome}. For organisation-scoped pages of later issues, see the notes at
-# the top: a member of organisation B must get 404 for organisation A's records.
 EXPECTED = {
     "healthz": PUBLIC,
     # set_language changes the language on POST; a GET only sends the visitor back.
@@ -143,7 +123,6 @@ EXPECTED = {
 
 # Every app with models in the admin, and what a coordinator may do there. A new app in the
 # admin must be added here (the test fails until it is).
-MANAGES, READS, NO_ACCESS = "manages", "reads", "no access"
 ADMIN_APPS = {
     "account": MANAGES,  # allauth's e-mail addresses
     "mfa": MANAGES,  # allauth's authenticators (remove a lost TOTP device)
@@ -179,6 +158,8 @@ class World:
     call: object
     users: dict = field(default_factory=dict)
     totp_secret: str = ""
+    organisation_a: object = None  # Swedish; member_a acts for it
+    organisation_b: object = None  # Guatemalan; member_b acts for it
 
 
 @pytest.fixture
@@ -201,12 +182,10 @@ def world(db):
         last_error="SMTPDataError: 451 try later",
     )
     world = World(network=network, call=call)
-    world.users["member_a"] = MembershipFactory(
-        organisation=OrganisationFactory(country_code="SE")
-    ).person.user
-    world.users["member_b"] = MembershipFactory(
-        organisation=OrganisationFactory(country_code="GT")
-    ).person.user
+    world.organisation_a = OrganisationFactory(country_code="SE")
+    world.organisation_b = OrganisationFactory(country_code="GT")
+    world.users["member_a"] = MembershipFactory(organisation=world.organisation_a).person.user
+    world.users["member_b"] = MembershipFactory(organisation=world.organisation_b).person.user
     world.users["mentor"] = NetworkRoleFactory(
         network=network, role=NetworkRole.Role.MENTOR
     ).person.user
@@ -214,7 +193,22 @@ def world(db):
     world.users["coordinator_without_totp"] = NetworkRoleFactory(network=network).person.user
     world.totp_secret = generate_totp_secret()
     TOTP.activate(world.users["coordinator"], world.totp_secret)
+    for area in extensions():
+        if hasattr(area, "populate"):
+            area.populate(world)
     return world
+
+
+def _merge_area_tables():
+    for area in extensions():
+        for table, additions in (
+            (EXPECTED, getattr(area, "EXPECTED", {})),
+            (EXAMPLE_KWARGS, getattr(area, "EXAMPLE_KWARGS", {})),
+            (ADMIN_APPS, getattr(area, "ADMIN_APPS", {})),
+        ):
+            clash = set(table) & set(additions)
+            assert not clash, f"{area.__name__} states again: {sorted(clash)}"
+            table.update(additions)
 
 
 def sv_reverse(name, kwargs=None):
@@ -346,6 +340,8 @@ EXAMPLE_KWARGS = {
         "object_id": w.network.pk,
     },
 }
+
+_merge_area_tables()
 
 
 def example_path(key, pattern, world):
