@@ -67,7 +67,7 @@ class TranslatedSearchMixin:
         return results | queryset.filter(query), may_have_duplicates
 
 
-class ThemeInline(admin.TabularInline):
+class ThemeInline(admin.StackedInline):
     model = Theme
     form = ThemeForm
     fields = ["kind", *language_fields("names"), "slug", "position"]

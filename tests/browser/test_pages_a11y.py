@@ -199,19 +199,8 @@ ADMIN_PAGES = {
     "changelist": lambda w: "/admin/networks/network/",
     "add": lambda w: "/admin/networks/call/add/",
     "change": lambda w: f"/admin/networks/call/{w.call.pk}/change/",
-    "change-with-inlines": pytest.param(
-        lambda w: f"/admin/networks/network/{w.network.pk}/change/",
-        marks=pytest.mark.xfail(
-            strict=True,
-            raises=AssertionError,
-            reason="the themes TabularInline in puentes/networks/admin.py renders inputs "
-            "and selects without labels (column headers only)",
-        ),
-    ),
+    "change-with-inlines": lambda w: f"/admin/networks/network/{w.network.pk}/change/",
 }
-# Django's admin stylesheet tells breadcrumb links from their text by colour alone; the fix
-# is an admin/base_site.html override that underlines them.
-DJANGO_ADMIN_KNOWN = {"link-in-text-block": ".breadcrumbs"}
 
 
 @pytest.mark.parametrize("browser_language", LANGUAGES)
@@ -225,4 +214,4 @@ def test_admin_pages_are_accessible(
     page.goto(page.base_url + admin_path(world))
 
     assert page.get_attribute("html", "lang") == browser_language
-    assert_no_axe_violations(page, known=DJANGO_ADMIN_KNOWN)
+    assert_no_axe_violations(page)
