@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from puentes.core.models import TimeStampedModel, TranslatedText
+
+from .search import fold, search_text_for
 
 # Longest free text a form accepts; longer input is refused, never cut.
 LONG_TEXT_MAX = 5000
@@ -15,6 +17,14 @@ class SeekingProfileQuerySet(models.QuerySet):
 
     def active(self):
         return self.filter(status__in=SeekingProfile.ACTIVE_STATUSES)
+
+    def search(self, text: str):
+        """Profiles whose municipality, department, country or texts hold every word of
+        `text`, whatever its accents and case: "totonicapan" finds Totonicapán."""
+        queryset = self
+        for word in fold(text).split():
+            queryset = queryset.filter(search_text__contains=word)
+        return queryset
 
 
 class SeekingProfile(TimeStampedModel):
@@ -102,6 +112,16 @@ class SeekingProfile(TimeStampedModel):
     def __str__(self):
         return f"{self.organisation} ({self.call})"
 
+    def save(self, *args, **kwargs):
+        # The search text follows the texts on every full save, the admin's included; saving
+        # named fields only (a change of status) leaves it as it is.
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"challenges", "local_contexts"} & set(update_fields):
+            self.search_text = search_text_for(self)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
 
 class InterestQuerySet(models.QuerySet):
     def active(self):
@@ -187,7 +207,9 @@ class Interest(TimeStampedModel):
     class Meta:
         verbose_name = _("expression of interest")
         verbose_name_plural = _("expressions of interest")
-        ordering = ["-submitted_at", "-created_at"]
+        # Drafts (never submitted) last on every database: PostgreSQL sorts NULL first in a
+        # descending order, SQLite last.
+        ordering = [F("submitted_at").desc(nulls_last=True), "-created_at"]
         constraints = [
             models.UniqueConstraint(
                 fields=["call", "organisation"],

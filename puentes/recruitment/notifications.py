@@ -1,4 +1,8 @@
-"""The mail recruitment sends, queued in the outbox within the caller's transaction."""
+"""The mail recruitment sends, queued in the outbox within the caller's transaction.
+
+Each contact gets the message in their own preferred language; the secretariat in the site's
+default language. Every message names the interest it is about, so coordinators find it.
+"""
 
 from django.conf import settings
 
@@ -12,7 +16,8 @@ def _contacts(interest):
 def interest_submitted(*, interest, now):
     """A confirmation to every contact person, and a notice to the network's address."""
     network = interest.call.network
-    for person in _contacts(interest):
+    contacts = _contacts(interest)
+    for person in contacts:
         mail_queue(
             to=person.email,
             template="recruitment/mail/interest_submitted",
@@ -20,19 +25,27 @@ def interest_submitted(*, interest, now):
             language=person.preferred_language,
             reply_to=network.contact_email,
             kind="interest_submitted",
+            about=interest,
             now=now,
         )
     mail_queue(
         to=network.contact_email,
         template="recruitment/mail/interest_submitted_secretariat",
-        context={"interest": interest, "network": network},
+        context={
+            "interest": interest,
+            "network": network,
+            "contacts": contacts,
+            "themes": list(interest.themes.all()),
+        },
         language=settings.LANGUAGE_CODE,
         kind="interest_submitted_secretariat",
+        about=interest,
         now=now,
     )
 
 
 def interest_decided(*, interest, now):
+    """The coordinator's decision, and its reason if one was given, to every contact person."""
     network = interest.call.network
     for person in _contacts(interest):
         mail_queue(
@@ -42,5 +55,6 @@ def interest_decided(*, interest, now):
             language=person.preferred_language,
             reply_to=network.contact_email,
             kind="interest_decided",
+            about=interest,
             now=now,
         )

@@ -11,12 +11,15 @@ def fold(text: str) -> str:
 
 
 def search_text_for(profile) -> str:
+    """What a seeking profile is found by: its municipality (every name and the official
+    code), department, country in every language, and its texts in every language."""
     organisation = profile.organisation
     parts = [
         organisation.name,
         organisation.other_names,
         organisation.code,
         organisation.area.name,
+        *organisation.country.names.values(),
         *profile.challenges.values(),
         *profile.local_contexts.values(),
     ]

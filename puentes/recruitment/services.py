@@ -1,20 +1,24 @@
 """Changes of state in recruitment: seeking profiles and expressions of interest.
 
 Each service runs in one transaction, records the workflow step and queues its mail in
-the same transaction, so a failure half-way leaves nothing behind.
+the same transaction, so a failure half-way leaves nothing behind. Input is checked here,
+not only in the forms, so the admin, the API and the commands get the same rules.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from puentes.core.i18n import LANGUAGE_CODES
 from puentes.people.models import Consent, Person, PrivacyNotice
 
 from . import notifications
-from .models import Interest, InterestContact, SeekingProfile, Transition
-from .search import search_text_for
+from .models import LONG_TEXT_MAX, Interest, InterestContact, SeekingProfile, Transition
 from .workflow import (
     INTEREST_DECISIONS,
     INTEREST_EDITABLE,
@@ -23,6 +27,9 @@ from .workflow import (
 )
 
 MAX_PREFERRED_PROFILES = 3
+# Person.name and Person.title are 200 characters, Person.phone 40: refused, never cut.
+SHORT_TEXT_MAX = 200
+PHONE_MAX = 40
 
 
 class RecruitmentError(Exception):
@@ -61,11 +68,11 @@ class StepNotAllowed(RecruitmentError):
 
 
 class Incomplete(RecruitmentError):
-    """The interest lacks what submission needs; `problems` lists what, translated."""
+    """Something submission needs is missing; `problems` lists what, translated."""
 
-    def __init__(self, problems):
+    def __init__(self, problems, message=None):
         self.problems = list(problems)
-        super().__init__(_("The expression of interest is not complete."))
+        super().__init__(message or _("The expression of interest is not complete."))
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,9 @@ class ContactInput:
     role: str
     title: str = ""
     phone: str = ""
+    # The language the person's mail is written in; "" takes the form's own: Swedish for an
+    # expression of interest, Spanish for a seeking profile.
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,6 +98,8 @@ class InterestInput:
     workshop_commitment: bool = False
     consent_given: bool = False
     consent_language: str = "sv"
+    # The version of the privacy notice the person was shown; "" means the latest published.
+    consent_notice_version: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,6 +112,56 @@ class ProfileInput:
     translations: dict = field(default_factory=dict)
 
 
+# --- Checks shared by the services ------------------------------------------------------
+
+
+def _require_language(code: str) -> None:
+    if code not in LANGUAGE_CODES:
+        raise RecruitmentError(_("Choose one of the languages offered."))
+
+
+def _require_length(text: str, limit: int = LONG_TEXT_MAX) -> None:
+    if len(text) > limit:
+        raise RecruitmentError(
+            _("A text is too long: at most %(limit)d characters.") % {"limit": limit}
+        )
+
+
+def _clean_contact(contact: ContactInput, default_language: str) -> dict:
+    """The Person fields of a contact, or RecruitmentError saying what is wrong."""
+    values = {
+        "name": contact.name.strip(),
+        "email": contact.email.strip().lower(),
+        "role": contact.role,
+        "title": contact.title.strip(),
+        "phone": contact.phone.strip(),
+        "preferred_language": contact.language or default_language,
+    }
+    if not values["name"]:
+        raise RecruitmentError(_("Give the name of every contact person."))
+    try:
+        validate_email(values["email"])
+    except ValidationError as exc:
+        raise RecruitmentError(
+            _("“%(email)s” is not a valid e-mail address.") % {"email": contact.email}
+        ) from exc
+    if values["role"] not in Person.Role.values:
+        raise RecruitmentError(_("Say whether each contact is an official or a politician."))
+    _require_language(values["preferred_language"])
+    for key, limit in (("name", SHORT_TEXT_MAX), ("title", SHORT_TEXT_MAX), ("phone", PHONE_MAX)):
+        _require_length(values[key], limit)
+    return values
+
+
+def _require_open(call, now: datetime.datetime) -> None:
+    # Call dates are days in the network's time zone, not in UTC.
+    status = call.status_on(timezone.localdate(now))
+    if status == "upcoming":
+        raise CallClosed(_("This call has not opened yet."))
+    if status == "closed":
+        raise CallClosed
+
+
 def _record(*, subject, from_status, to_status, by, now, reason=""):
     kwargs = (
         {"interest": subject} if isinstance(subject, Interest) else {"seeking_profile": subject}
@@ -109,65 +171,89 @@ def _record(*, subject, from_status, to_status, by, now, reason=""):
     )
 
 
-def _require_open(call, now: datetime.datetime):
-    if not call.is_open_on(now.date()):
-        raise CallClosed
+# --- Expressions of interest ------------------------------------------------------------
 
 
-def _person_for(user, fallback_name: str) -> Person:
-    person = Person.objects.filter(user=user).first()
+def _require_can_register(organisation) -> None:
+    if organisation.country.region != "sweden" or not organisation.can_join:
+        raise RecruitmentError(
+            _("Only Swedish municipalities and regions can register their interest.")
+        )
+
+
+def _check_interest_input(data: InterestInput) -> list[dict]:
+    """Refuse what no form should let through; returns the contacts' Person fields."""
+    _require_language(data.motivation_language)
+    _require_language(data.consent_language)
+    _require_length(data.motivation)
+    if data.preferred_country not in Interest.PreferredCountry.values:
+        raise RecruitmentError(_("Choose Guatemala, Colombia or either."))
+    if len(set(data.preferred_profile_ids)) > MAX_PREFERRED_PROFILES:
+        raise RecruitmentError(_("Choose at most three preferred municipalities."))
+    contacts = [_clean_contact(contact, "sv") for contact in data.contacts]
+    emails = [values["email"] for values in contacts]
+    if len(set(emails)) != len(emails):
+        raise RecruitmentError(_("Each contact person needs an e-mail address of their own."))
+    return contacts
+
+
+def _notice_for(data: InterestInput, now) -> PrivacyNotice:
+    notices = PrivacyNotice.objects.filter(published_at__lte=now)
+    if data.consent_notice_version:
+        notices = notices.filter(version=data.consent_notice_version)
+    notice = notices.order_by("-published_at").first()
+    if notice is None:
+        raise RecruitmentError(_("There is no privacy notice to consent to."))
+    return notice
+
+
+def _consenting_person(by, contacts: list[dict]) -> Person:
+    """The person behind the account that gives consent, created if the account has none."""
+    if by is None:
+        raise RecruitmentError(_("Consent can only be given by a signed-in person."))
+    person = Person.objects.filter(user=by).first()
     if person is None:
+        own = next((c for c in contacts if c["email"] == by.email.lower()), None)
         person = Person.objects.create(
-            user=user, name=fallback_name or user.email, email=user.email
+            user=by, name=own["name"] if own else by.email, email=by.email
         )
     return person
 
 
-def _give_consent(*, interest, data: InterestInput, by, now):
+def _give_consent(*, interest, data: InterestInput, contacts, by, now):
     if not data.consent_given or interest.consent_id:
         return
-    notice = PrivacyNotice.objects.latest()
-    person = _person_for(by, data.contacts[0].name if data.contacts else "")
     interest.consent = Consent.objects.create(
-        person=person, notice=notice, language=data.consent_language, given_at=now
+        person=_consenting_person(by, contacts),
+        notice=_notice_for(data, now),
+        language=data.consent_language,
+        given_at=now,
     )
 
 
-def _set_contacts(interest: Interest, contacts: list[ContactInput]):
+def _set_contacts(interest: Interest, contacts: list[dict]):
     existing = {c.person.email.lower(): c for c in interest.contacts.select_related("person")}
-    keep = set()
-    for position, contact in enumerate(contacts):
-        key = contact.email.strip().lower()
-        keep.add(key)
-        link = existing.get(key)
-        values = {
-            "name": contact.name.strip(),
-            "email": key,
-            "role": contact.role,
-            "title": contact.title.strip(),
-            "phone": contact.phone.strip(),
-        }
+    for position, values in enumerate(contacts):
+        link = existing.pop(values["email"], None)
         if link is None:
             person = Person.objects.create(**values)
             InterestContact.objects.create(interest=interest, person=person, position=position)
-        else:
-            Person.objects.filter(pk=link.person_id).update(**values)
-            if link.position != position:
-                InterestContact.objects.filter(pk=link.pk).update(position=position)
-    for key, link in existing.items():
-        if key not in keep:
-            link.delete()
-            if link.person.user_id is None and not link.person.interest_contacts.exists():
-                link.person.delete()
+            continue
+        Person.objects.filter(pk=link.person_id).update(updated_at=timezone.now(), **values)
+        if link.position != position:
+            InterestContact.objects.filter(pk=link.pk).update(position=position)
+    for link in existing.values():  # no longer named
+        link.delete()
+        person = link.person
+        if person.user_id is None and not person.interest_contacts.exists():
+            person.delete()
 
 
-def _apply(interest: Interest, data: InterestInput):
+def _apply(interest: Interest, data: InterestInput, contacts: list[dict]):
     interest.motivation = data.motivation.strip()
     interest.motivation_language = data.motivation_language
     interest.preferred_country = data.preferred_country
     interest.workshop_commitment = data.workshop_commitment
-    if len(data.preferred_profile_ids) > MAX_PREFERRED_PROFILES:
-        raise RecruitmentError(_("Choose at most three preferred municipalities."))
     interest.save()
     interest.themes.set(interest.call.network.themes.filter(pk__in=data.theme_ids))
     interest.preferred_profiles.set(
@@ -175,13 +261,19 @@ def _apply(interest: Interest, data: InterestInput):
             call=interest.call, pk__in=data.preferred_profile_ids
         )
     )
-    _set_contacts(interest, data.contacts)
+    _set_contacts(interest, contacts)
 
 
 @transaction.atomic
 def interest_create(*, call, organisation, data: InterestInput, by, now) -> Interest:
-    """Start an organisation's expression of interest in a call, as a draft."""
+    """Start an organisation's expression of interest in a call, as a draft.
+
+    Raises DuplicateInterest (carrying the existing one) if the organisation already has an
+    interest in the call that is not withdrawn.
+    """
     _require_open(call, now)
+    _require_can_register(organisation)
+    contacts = _check_interest_input(data)
     existing = Interest.objects.active().filter(call=call, organisation=organisation).first()
     if existing is not None:
         raise DuplicateInterest(existing)
@@ -191,23 +283,34 @@ def interest_create(*, call, organisation, data: InterestInput, by, now) -> Inte
     except IntegrityError as exc:  # another draft won the race
         existing = Interest.objects.active().filter(call=call, organisation=organisation).first()
         raise DuplicateInterest(existing) from exc
-    _apply(interest, data)
-    _give_consent(interest=interest, data=data, by=by, now=now)
-    interest.save(update_fields=["consent"])
+    _apply(interest, data, contacts)
+    _give_consent(interest=interest, data=data, contacts=contacts, by=by, now=now)
+    interest.save(update_fields=["consent", "updated_at"])
     _record(subject=interest, from_status="", to_status=interest.status, by=by, now=now)
     return interest
 
 
 @transaction.atomic
 def interest_update(*, interest: Interest, data: InterestInput, by, now) -> Interest:
-    """Change a draft or submitted interest while its call is open."""
-    interest = Interest.objects.select_for_update().get(pk=interest.pk)
+    """Change a draft or submitted interest while its call is open.
+
+    A submitted interest must stay complete: a change that would leave it incomplete raises
+    Incomplete and changes nothing.
+    """
+    interest = (
+        Interest.objects.select_for_update().select_related("call__network").get(pk=interest.pk)
+    )
     _require_open(interest.call, now)
     if interest.status not in INTEREST_EDITABLE:
         raise StepNotAllowed(_("This expression of interest can no longer be changed."))
-    _apply(interest, data)
-    _give_consent(interest=interest, data=data, by=by, now=now)
+    contacts = _check_interest_input(data)
+    _apply(interest, data, contacts)
+    _give_consent(interest=interest, data=data, contacts=contacts, by=by, now=now)
     interest.save(update_fields=["consent", "updated_at"])
+    if interest.status == Interest.Status.SUBMITTED:
+        problems = interest_problems(interest)
+        if problems:
+            raise Incomplete(problems)
     return interest
 
 
@@ -242,13 +345,17 @@ def _step(interest: Interest, to_status: str, *, by, now, reason=""):
     )
 
 
+def _locked(interest: Interest) -> Interest:
+    return Interest.objects.select_for_update().select_related("call__network").get(pk=interest.pk)
+
+
 @transaction.atomic
 def interest_submit(*, interest: Interest, by, now) -> Interest:
     """Send the interest to the secretariat: confirmation to the contacts, notice to the network."""
-    interest = (
-        Interest.objects.select_for_update().select_related("call__network").get(pk=interest.pk)
-    )
+    interest = _locked(interest)
     _require_open(interest.call, now)
+    if not interest_step_allowed(interest.status, Interest.Status.SUBMITTED):
+        raise StepNotAllowed
     problems = interest_problems(interest)
     if problems:
         raise Incomplete(problems)
@@ -261,7 +368,8 @@ def interest_submit(*, interest: Interest, by, now) -> Interest:
 
 @transaction.atomic
 def interest_start_review(*, interest: Interest, by, now) -> Interest:
-    interest = Interest.objects.select_for_update().get(pk=interest.pk)
+    """A coordinator takes a submitted interest into review."""
+    interest = _locked(interest)
     _step(interest, Interest.Status.IN_REVIEW, by=by, now=now)
     interest.save(update_fields=["status", "updated_at"])
     return interest
@@ -272,13 +380,13 @@ def interest_decide(*, interest: Interest, decision: str, reason: str, by, now) 
     """Accept, waitlist or decline (declining needs a reason); the contacts are told."""
     if decision not in INTEREST_DECISIONS:
         raise StepNotAllowed
-    if decision == Interest.Status.DECLINED and not reason.strip():
+    reason = reason.strip()
+    if decision == Interest.Status.DECLINED and not reason:
         raise RecruitmentError(_("Give a reason for declining."))
-    interest = (
-        Interest.objects.select_for_update().select_related("call__network").get(pk=interest.pk)
-    )
-    _step(interest, decision, by=by, now=now, reason=reason.strip())
-    interest.decision_reason = reason.strip()
+    _require_length(reason)
+    interest = _locked(interest)
+    _step(interest, decision, by=by, now=now, reason=reason)
+    interest.decision_reason = reason
     interest.save(update_fields=["status", "decision_reason", "updated_at"])
     notifications.interest_decided(interest=interest, now=now)
     return interest
@@ -286,66 +394,87 @@ def interest_decide(*, interest: Interest, decision: str, reason: str, by, now) 
 
 @transaction.atomic
 def interest_withdraw(*, interest: Interest, by, now, reason: str = "") -> Interest:
-    interest = Interest.objects.select_for_update().get(pk=interest.pk)
+    """The applicant withdraws; the organisation may then register a new interest."""
+    _require_length(reason)
+    interest = _locked(interest)
     _step(interest, Interest.Status.WITHDRAWN, by=by, now=now, reason=reason.strip())
     interest.save(update_fields=["status", "updated_at"])
     return interest
 
 
-def _contact_person(contact: ContactInput) -> Person:
-    return Person.objects.create(
-        name=contact.name.strip(),
-        email=contact.email.strip().lower(),
-        role=contact.role,
-        title=contact.title.strip(),
-        phone=contact.phone.strip(),
-        preferred_language="es",
-    )
+# --- Seeking profiles -------------------------------------------------------------------
+
+
+def _require_can_seek(organisation) -> None:
+    if organisation.country.code not in ("GT", "CO") or not organisation.can_join:
+        raise RecruitmentError(
+            _("Only municipalities in Guatemala or Colombia can seek a partner.")
+        )
+
+
+def _profile_texts(data: ProfileInput, themes: list) -> tuple[dict, dict]:
+    """({language: challenge}, {language: local context}), or the reason they are refused."""
+    _require_language(data.challenge_language)
+    texts = {code: (text or "").strip() for code, text in data.translations.items()}
+    texts[data.challenge_language] = data.challenge.strip()
+    for code, text in texts.items():
+        _require_language(code)
+        _require_length(text)
+    problems = []
+    if not texts[data.challenge_language]:
+        problems.append(_("Describe your gender-equality challenge."))
+    if not themes:
+        problems.append(_("Choose at least one theme."))
+    if problems:
+        raise Incomplete(problems, _("The partner-seeking profile is not complete."))
+    local_context = data.local_context.strip()
+    _require_length(local_context)
+    contexts = {data.challenge_language: local_context} if local_context else {}
+    return {code: text for code, text in texts.items() if text}, contexts
+
+
+def _profile_contact(contact: ContactInput, by) -> Person:
+    """The signed-in member's own person when they name themselves, else a new person."""
+    values = _clean_contact(contact, "es")
+    own = Person.objects.filter(user=by).first() if by is not None else None
+    if own is not None and own.email.lower() == values["email"]:
+        return own
+    return Person.objects.create(**values)
 
 
 @transaction.atomic
 def profile_submit(*, call, organisation, data: ProfileInput, by, now) -> SeekingProfile:
     """A Latin American municipality asks for a partner; public once a coordinator approves."""
     _require_open(call, now)
-    if organisation.country.region != "latin_america" or not organisation.can_join:
-        raise RecruitmentError(
-            _("Only municipalities in Guatemala or Colombia can seek a partner.")
-        )
+    _require_can_seek(organisation)
+    themes = list(call.network.themes.filter(pk__in=data.theme_ids))
+    challenges, local_contexts = _profile_texts(data, themes)
     existing = SeekingProfile.objects.active().filter(call=call, organisation=organisation).first()
     if existing is not None:
         raise DuplicateProfile(existing)
-    texts = {**data.translations, data.challenge_language: data.challenge.strip()}
     profile = SeekingProfile(
         call=call,
         organisation=organisation,
-        challenges={k: v.strip() for k, v in texts.items() if v and v.strip()},
+        challenges=challenges,
         challenge_language=data.challenge_language,
-        local_contexts={data.challenge_language: data.local_context.strip()}
-        if data.local_context.strip()
-        else {},
-        contact=_contact_person(data.contact),
+        local_contexts=local_contexts,
+        contact=_profile_contact(data.contact, by),
         submitted_by=by,
     )
-    profile.search_text = search_text_for(profile)
     try:
         with transaction.atomic():
             profile.save()
-    except IntegrityError as exc:
-        raise DuplicateProfile(None) from exc
-    profile.themes.set(call.network.themes.filter(pk__in=data.theme_ids))
+    except IntegrityError as exc:  # another profile won the race
+        existing = SeekingProfile.objects.active().filter(call=call, organisation=organisation)
+        raise DuplicateProfile(existing.first()) from exc
+    profile.themes.set(themes)
     _record(subject=profile, from_status="", to_status=profile.status, by=by, now=now)
     return profile
 
 
-@transaction.atomic
-def profile_decide(*, profile: SeekingProfile, approve: bool, reason: str, by, now):
-    """A coordinator publishes the profile, or refuses it with a reason."""
-    profile = SeekingProfile.objects.select_for_update().get(pk=profile.pk)
-    to_status = SeekingProfile.Status.APPROVED if approve else SeekingProfile.Status.REJECTED
+def _profile_step(profile: SeekingProfile, to_status: str, *, by, now, reason="") -> None:
     if not profile_step_allowed(profile.status, to_status):
         raise StepNotAllowed
-    if not approve and not reason.strip():
-        raise RecruitmentError(_("Give a reason for not approving."))
     _record(
         subject=profile,
         from_status=profile.status,
@@ -355,9 +484,23 @@ def profile_decide(*, profile: SeekingProfile, approve: bool, reason: str, by, n
         reason=reason,
     )
     profile.status = to_status
+
+
+@transaction.atomic
+def profile_decide(*, profile: SeekingProfile, approve: bool, reason: str, by, now):
+    """A coordinator publishes the profile, or refuses it with a reason."""
+    reason = reason.strip()
+    _require_length(reason)
+    profile = SeekingProfile.objects.select_for_update().get(pk=profile.pk)
+    to_status = SeekingProfile.Status.APPROVED if approve else SeekingProfile.Status.REJECTED
+    if not profile_step_allowed(profile.status, to_status):
+        raise StepNotAllowed
+    if not approve and not reason:
+        raise RecruitmentError(_("Give a reason for not approving."))
+    _profile_step(profile, to_status, by=by, now=now, reason=reason)
     profile.decided_by = by
     profile.decided_at = now
-    profile.decision_reason = reason.strip()
+    profile.decision_reason = reason
     profile.save(
         update_fields=["status", "decided_by", "decided_at", "decision_reason", "updated_at"]
     )
@@ -365,17 +508,20 @@ def profile_decide(*, profile: SeekingProfile, approve: bool, reason: str, by, n
 
 
 @transaction.atomic
-def profile_withdraw(*, profile: SeekingProfile, by, now) -> SeekingProfile:
+def profile_withdraw(*, profile: SeekingProfile, by, now, reason: str = "") -> SeekingProfile:
+    """The municipality (or a coordinator for it) takes the profile off the catalogue."""
+    _require_length(reason)
     profile = SeekingProfile.objects.select_for_update().get(pk=profile.pk)
-    if not profile_step_allowed(profile.status, SeekingProfile.Status.WITHDRAWN):
-        raise StepNotAllowed
-    _record(
-        subject=profile,
-        from_status=profile.status,
-        to_status=SeekingProfile.Status.WITHDRAWN,
-        by=by,
-        now=now,
-    )
-    profile.status = SeekingProfile.Status.WITHDRAWN
+    _profile_step(profile, SeekingProfile.Status.WITHDRAWN, by=by, now=now, reason=reason.strip())
+    profile.save(update_fields=["status", "updated_at"])
+    return profile
+
+
+@transaction.atomic
+def profile_match(*, profile: SeekingProfile, by, now, reason: str = "") -> SeekingProfile:
+    """The municipality has found its Swedish partner: it leaves the open catalogue."""
+    _require_length(reason)
+    profile = SeekingProfile.objects.select_for_update().get(pk=profile.pk)
+    _profile_step(profile, SeekingProfile.Status.MATCHED, by=by, now=now, reason=reason.strip())
     profile.save(update_fields=["status", "updated_at"])
     return profile
