@@ -14,9 +14,11 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from puentes.people.models import Membership, NetworkRole, Person, User
 from puentes.places.models import Organisation
+from puentes.recruitment.demo import recruitment_demo_load
 
 from .models import Network, Theme
 from .services import call_ensure, network_ensure, theme_ensure
@@ -270,7 +272,7 @@ class DemoResult:
     logins: list[DemoLogin] = field(default_factory=list)
 
 
-def demo_load() -> DemoResult:
+def demo_load(*, now: datetime.datetime | None = None) -> DemoResult:
     """Create whatever of the demo network and its accounts is missing, in one transaction."""
     organisations = _demo_organisations()
     with transaction.atomic():
@@ -287,6 +289,7 @@ def demo_load() -> DemoResult:
             login = _ensure_account(account, network, organisation, password_hash)
             result.created["accounts"] += login.created
             result.logins.append(login)
+        result.created.update(recruitment_demo_load(now=now or timezone.now()))
     return result
 
 
