@@ -1,7 +1,15 @@
 from django.contrib.auth.backends import BaseBackend
 
 # The apps whose data the network secretariat manages in the admin.
-COORDINATOR_APP_LABELS = {"core", "places", "people", "networks", "account", "mfa"}
+COORDINATOR_APP_LABELS = {
+    "core",
+    "places",
+    "people",
+    "networks",
+    "recruitment",
+    "account",
+    "mfa",
+}
 
 
 class CoordinatorPermissionBackend(BaseBackend):
