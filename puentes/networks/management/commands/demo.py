@@ -31,11 +31,8 @@ class Command(BaseCommand):
             return
         self.stdout.write(
             self.style.SUCCESS(
-                _(
-                    "Demo created: %(networks)d network, %(themes)d themes and perspectives, "
-                    "%(calls)d call, %(accounts)d accounts."
-                )
-                % {key: created[key] for key in ("networks", "themes", "calls", "accounts")}
+                _("Demo created (new rows): %(counts)s.")
+                % {"counts": ", ".join(f"{key} {count}" for key, count in created.items() if count)}
             )
         )
 
