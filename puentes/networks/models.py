@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from puentes.core.models import TimeStampedModel, TranslatedText
 
@@ -22,7 +23,9 @@ class Network(TimeStampedModel):
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
     contact_email = models.EmailField(_("contact address"))
-    is_published = models.BooleanField(_("published"), default=True)
+    is_published = models.BooleanField(
+        pgettext_lazy("network visible to the public", "published"), default=True
+    )
     is_demo = models.BooleanField(_("demo record"), default=False)
 
     objects = NetworkQuerySet.as_manager()
@@ -60,7 +63,9 @@ class Theme(TimeStampedModel):
     slug = models.SlugField(_("slug"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.THEME)
     names = models.JSONField(_("name per language"), default=dict)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        pgettext_lazy("place in a sorted list", "position"), default=0
+    )
 
     name = TranslatedText("names")
 

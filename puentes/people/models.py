@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from puentes.core.models import TimeStampedModel, TranslatedText
 
@@ -125,7 +126,9 @@ class Membership(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="memberships",
     )
-    position = models.CharField(_("position"), max_length=200, blank=True)
+    position = models.CharField(
+        pgettext_lazy("job in an organisation", "position"), max_length=200, blank=True
+    )
 
     class Meta:
         verbose_name = _("membership")

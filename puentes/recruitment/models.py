@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from puentes.core.models import TimeStampedModel, TranslatedText
 
@@ -32,9 +33,9 @@ class SeekingProfile(TimeStampedModel):
 
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("awaiting approval")
-        APPROVED = "approved", _("published")
+        APPROVED = "approved", pgettext_lazy("seeking profile status", "published")
         REJECTED = "rejected", _("not approved")
-        WITHDRAWN = "withdrawn", _("withdrawn")
+        WITHDRAWN = "withdrawn", pgettext_lazy("seeking profile status", "withdrawn")
         MATCHED = "matched", _("matched")
 
     ACTIVE_STATUSES = (Status.SUBMITTED, Status.APPROVED, Status.MATCHED)
@@ -142,7 +143,7 @@ class Interest(TimeStampedModel):
         ACCEPTED = "accepted", _("accepted")
         WAITLISTED = "waitlisted", _("waitlisted")
         DECLINED = "declined", _("declined")
-        WITHDRAWN = "withdrawn", _("withdrawn")
+        WITHDRAWN = "withdrawn", pgettext_lazy("interest status", "withdrawn")
 
     class PreferredCountry(models.TextChoices):
         GUATEMALA = "GT", _("Guatemala")
@@ -234,7 +235,9 @@ class InterestContact(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="interest_contacts",
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        pgettext_lazy("place in a sorted list", "position"), default=0
+    )
 
     class Meta:
         verbose_name = _("contact person")
