@@ -18,7 +18,11 @@ setup: $(STAMP)
 	$(BIN)/puentes load_reference_data
 	$(BIN)/puentes demo
 
+# The mail worker runs beside the development server (mail goes to the console unless
+# EMAIL_HOST is set) and stops with it.
 run: setup
+	$(BIN)/puentes deliver_mail --loop --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/puentes runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP)
