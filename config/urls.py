@@ -14,6 +14,7 @@ urlpatterns += i18n_patterns(
     path("", include("puentes.networks.urls")),
     path("account/", include("puentes.people.urls")),
     path("coordination/mail/", include("puentes.core.urls")),
+    path("coordination/recruitment/", include("puentes.recruitment.urls_review")),
     path("accounts/", include("allauth.urls")),
     prefix_default_language=True,
 )
