@@ -6,7 +6,6 @@ from django.utils.translation import pgettext_lazy
 
 from .models import LONG_TEXT_MAX, Interest
 from .selectors_review import EITHER_COUNTRY, REVIEW_STATUSES, QueueFilters
-from .workflow import INTEREST_DECISIONS
 
 # Longest search text worth running; longer input is refused, never cut.
 SEARCH_MAX = 100
@@ -40,8 +39,8 @@ class QueueFilterForm(forms.Form):
         label=_("Order"),
         required=False,
         choices=[
-            (SORT_NEWEST, _("Newest submission first")),
-            (SORT_OLDEST, _("Oldest submission first")),
+            (SORT_NEWEST, _("Newest first")),
+            (SORT_OLDEST, _("Oldest first")),
         ],
     )
 
@@ -70,9 +69,13 @@ class DecisionForm(forms.Form):
     """Accept, waitlist or decline an interest in review; declining needs a reason."""
 
     decision = forms.ChoiceField(
-        label=_("Decision"),
+        label=_("Your decision"),
         widget=forms.RadioSelect,
-        choices=[(s.value, s.label) for s in Interest.Status if s in INTEREST_DECISIONS],
+        choices=[
+            (Interest.Status.ACCEPTED.value, _("Accept")),
+            (Interest.Status.WAITLISTED.value, _("Put on the waiting list")),
+            (Interest.Status.DECLINED.value, _("Decline")),
+        ],
         error_messages={"required": _("Choose accept, waitlist or decline.")},
     )
     reason = forms.CharField(
