@@ -15,6 +15,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("puentes.people.urls")),
     path("coordination/mail/", include("puentes.core.urls")),
     path("coordination/recruitment/", include("puentes.recruitment.urls_review")),
+    path("", include("puentes.recruitment.urls_interest")),
     path("accounts/", include("allauth.urls")),
     prefix_default_language=True,
 )
