@@ -1,16 +1,48 @@
 import datetime
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from puentes.people.models import Membership
+from puentes.recruitment.models import Interest, SeekingProfile
 
 from .models import Call, Network, Theme
+
+# Interests the secretariat has received: not drafts, not withdrawn.
+RECEIVED_INTEREST_STATUSES = [
+    status
+    for status in Interest.Status.values
+    if status not in (Interest.Status.DRAFT, Interest.Status.WITHDRAWN)
+]
+
+
+def _count_per_call(queryset):
+    """How many rows of `queryset` belong to the outer call, as a subquery (0 if none)."""
+    counted = (
+        queryset.filter(call=OuterRef("pk"))
+        .order_by()
+        .values("call")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def calls_with_counts():
+    """Calls with their live public counts: published partner-seeking municipalities and
+    expressions of interest received, in the same query as the calls."""
+    return Call.objects.annotate(
+        published_profile_count=_count_per_call(SeekingProfile.objects.published()),
+        received_interest_count=_count_per_call(
+            Interest.objects.filter(status__in=RECEIVED_INTEREST_STATUSES)
+        ),
+    )
 
 
 def _with_themes_and_calls(queryset):
     return queryset.prefetch_related(
         Prefetch("themes", queryset=Theme.objects.order_by("kind", "position", "slug")),
-        Prefetch("calls", queryset=Call.objects.order_by("-open_date")),
+        Prefetch("calls", queryset=calls_with_counts().order_by("-open_date")),
     )
 
 
@@ -25,7 +57,8 @@ def network_for_public(slug: str):
 
 def call_for_public(network_slug: str, call_slug: str):
     return (
-        Call.objects.select_related("network")
+        calls_with_counts()
+        .select_related("network")
         .prefetch_related(
             Prefetch(
                 "network__themes",

@@ -8,13 +8,16 @@ from . import selectors
 from .models import Call, Network
 
 
+def _open_calls(network, today):
+    return [call for call in network.calls.all() if call.is_open_on(today)]
+
+
 def home(request):
+    today = timezone.localdate()
     networks = selectors.published_networks()
-    return render(
-        request,
-        "networks/home.html",
-        {"networks": networks, "today": timezone.localdate()},
-    )
+    for network in networks:
+        network.open_calls = _open_calls(network, today)
+    return render(request, "networks/home.html", {"networks": networks, "today": today})
 
 
 def network_detail(request, slug):
@@ -22,11 +25,9 @@ def network_detail(request, slug):
         network = selectors.network_for_public(slug)
     except Network.DoesNotExist as exc:
         raise Http404 from exc
-    return render(
-        request,
-        "networks/network_detail.html",
-        {"network": network, "today": timezone.localdate()},
-    )
+    today = timezone.localdate()
+    context = {"network": network, "open_calls": _open_calls(network, today), "today": today}
+    return render(request, "networks/network_detail.html", context)
 
 
 def call_detail(request, network_slug, call_slug):
@@ -34,10 +35,16 @@ def call_detail(request, network_slug, call_slug):
         call = selectors.call_for_public(network_slug, call_slug)
     except Call.DoesNotExist as exc:
         raise Http404 from exc
+    today = timezone.localdate()
     return render(
         request,
         "networks/call_detail.html",
-        {"call": call, "network": call.network, "today": timezone.localdate()},
+        {
+            "call": call,
+            "network": call.network,
+            "today": today,
+            "call_state": call.status_on(today),
+        },
     )
 
 

@@ -1,0 +1,166 @@
+"""Reads for the expression of interest pages: who may see which interest, and the lists and
+choices the pages show.
+
+The access rule for an interest, written once and used by every view: its creator, the
+members of its organisation and the coordinators see it; anyone else is told it does not
+exist (404), so another municipality's draft is never revealed.
+"""
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from puentes.networks.models import Call, Theme
+from puentes.people.models import Membership, NetworkRole, PrivacyNotice
+from puentes.places.models import Organisation
+
+from .models import Interest, SeekingProfile
+from .search import fold
+
+
+def acts_as_coordinator(user) -> bool:
+    return user.is_authenticated and (user.is_coordinator or user.is_superuser)
+
+
+def _is_member_of_organisation(user):
+    return Exists(
+        Membership.objects.filter(organisation=OuterRef("organisation"), person__user=user)
+    )
+
+
+def interests_of(user):
+    """The user's own interests: created by them or of an organisation they are a member of."""
+    return Interest.objects.filter(Q(created_by=user) | _is_member_of_organisation(user))
+
+
+def interests_visible_to(user):
+    """Every interest the user may see: their own, or all of them for a coordinator."""
+    if not user.is_authenticated:
+        return Interest.objects.none()
+    if acts_as_coordinator(user):
+        return Interest.objects.all()
+    return interests_of(user)
+
+
+def interest_for(user, pk) -> Interest:
+    """The interest `pk` if `user` may see it, with what its pages show; raises
+    Interest.DoesNotExist otherwise, which the views answer with 404 (never 403)."""
+    return interests_visible_to(user).select_related("call__network", "organisation").get(pk=pk)
+
+
+def can_see_interest(user, interest: Interest) -> bool:
+    return interests_visible_to(user).filter(pk=interest.pk).exists()
+
+
+def my_interests(user):
+    """The user's interests for the list page, with the call and organisation (one query)."""
+    return interests_of(user).select_related("call__network", "organisation")
+
+
+def open_call_for_public(network_slug: str, call_slug: str) -> Call:
+    """A call of a published network, whatever its dates; raises Call.DoesNotExist."""
+    return Call.objects.select_related("network").get(
+        network__slug=network_slug, network__is_published=True, slug=call_slug
+    )
+
+
+def swedish_organisations() -> list[Organisation]:
+    """The municipalities and regions that may register their interest, by name."""
+    return list(
+        Organisation.objects.joinable()
+        .filter(country__code="SE")
+        .only("pk", "name", "code", "other_names", "kind")
+        .order_by("name")
+    )
+
+
+def organisation_label(organisation: Organisation) -> str:
+    return f"{organisation.name} ({organisation.code})"
+
+
+def find_organisation(text: str, organisations: list[Organisation]) -> Organisation | None:
+    """The organisation `text` names: "Name (code)", the official code, or the exact name or
+    another official name, with accents and case ignored ("Malmo" finds Malmö)."""
+    text = " ".join(text.split())
+    if not text:
+        return None
+    code = text
+    if text.endswith(")") and "(" in text:
+        code = text[text.rindex("(") + 1 : -1].strip()
+    by_code = {organisation.code: organisation for organisation in organisations}
+    if code in by_code:
+        return by_code[code]
+    wanted = fold(text)
+    for organisation in organisations:
+        names = [organisation.name, *organisation.other_names.split(";")]
+        if any(fold(name) == wanted for name in names if name.strip()):
+            return organisation
+    return None
+
+
+def user_swedish_organisations(user) -> list[Organisation]:
+    if not user.is_authenticated:
+        return []
+    return list(
+        Organisation.objects.joinable().filter(country__code="SE", memberships__person__user=user)
+    )
+
+
+def call_themes(call: Call) -> tuple[list[Theme], list[Theme]]:
+    """The call's network's (themes, perspectives), in their order (one query)."""
+    themes = list(call.network.themes.order_by("kind", "position", "slug"))
+    return (
+        [theme for theme in themes if theme.kind == Theme.Kind.THEME],
+        [theme for theme in themes if theme.kind == Theme.Kind.PERSPECTIVE],
+    )
+
+
+def call_catalogue(call: Call) -> list[SeekingProfile]:
+    """The call's published seeking profiles, for choosing preferred municipalities."""
+    return list(
+        SeekingProfile.objects.published()
+        .filter(call=call)
+        .select_related("organisation__area", "organisation__country")
+        .order_by("organisation__country__code", "organisation__name")
+    )
+
+
+def latest_privacy_notice(now) -> PrivacyNotice | None:
+    return PrivacyNotice.objects.filter(published_at__lte=now).order_by("-published_at").first()
+
+
+def active_interest_in(call: Call, organisation: Organisation) -> Interest | None:
+    return Interest.objects.active().filter(call=call, organisation=organisation).first()
+
+
+def interest_history(interest: Interest, viewer) -> list:
+    """The interest's recorded steps, oldest first, each with `who`: "you", the person's
+    name, or "the secretariat" for a coordinator (whose identity applicants need not see)."""
+    steps = list(
+        interest.transitions.select_related("by__person").annotate(
+            by_coordinator=Exists(
+                NetworkRole.objects.filter(
+                    person__user=OuterRef("by"), role=NetworkRole.Role.COORDINATOR
+                )
+            )
+        )
+    )
+    for step in steps:
+        step.to_label = Interest.Status(step.to_status).label
+        step.from_label = Interest.Status(step.from_status).label if step.from_status else ""
+        step.who = _who(step, viewer)
+    return steps
+
+
+def _who(step, viewer) -> str:
+    if step.by_id is None:
+        return ""
+    if step.by_id == viewer.pk:
+        return str(_("you"))
+    if step.by_coordinator:
+        return str(_("the secretariat"))
+    person = getattr(step.by, "person", None)
+    return person.name if person else step.by.email
+
+
+def interest_contacts(interest: Interest):
+    return [link.person for link in interest.contacts.select_related("person")]
