@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("coordination/mail/", include("puentes.core.urls")),
     path("coordination/recruitment/", include("puentes.recruitment.urls_review")),
     path("", include("puentes.recruitment.urls_interest")),
+    path("", include("puentes.recruitment.urls_catalogue")),
     path("accounts/", include("allauth.urls")),
     prefix_default_language=True,
 )
