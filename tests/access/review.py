@@ -38,17 +38,18 @@ EXAMPLE_KWARGS = {
 
 
 def populate(world):
-    """A submitted interest of a Swedish municipality other than A (A may have a draft)."""
+    """A submitted interest, in a call of its own so that no other area's records clash with
+    it (one interest per organisation and call)."""
     import datetime
 
+    from puentes.networks.tests.factories import CallFactory
     from puentes.people.tests.factories import OrganisationFactory
     from puentes.recruitment.models import Interest
     from puentes.recruitment.tests.factories import InterestFactory
 
-    code = next(c for c in ("1480", "1280", "0380") if c != world.organisation_a.code)
     world.review_interest = InterestFactory(
-        call=world.call,
-        organisation=OrganisationFactory(country_code="SE", code=code),
+        call=CallFactory(network=world.network, slug="review-access-call"),
+        organisation=OrganisationFactory(country_code="SE", code="1480"),
         status=Interest.Status.SUBMITTED,
         submitted_at=datetime.datetime(2024, 2, 1, 9, 0, tzinfo=datetime.UTC),
     )
