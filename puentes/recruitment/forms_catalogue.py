@@ -102,6 +102,21 @@ class ContactMessageForm(forms.Form):
         return bool(data.get(HONEYPOT_FIELD, "").strip())
 
 
+class Checkboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes whose field "label id" is the first box's, so that the error summary's link
+    leads to the group (Django gives none, to keep <label for> off a group)."""
+
+    def id_for_label(self, id_, index=None):
+        return super().id_for_label(id_, "0" if index is None else index)
+
+
+class Radios(forms.RadioSelect):
+    """Radio buttons whose error summary link leads to the first button (see Checkboxes)."""
+
+    def id_for_label(self, id_, index=None):
+        return super().id_for_label(id_, "0" if index is None else index)
+
+
 def _text(label, *, required=False, max_length=SHORT_TEXT_MAX, **attrs):
     return forms.CharField(
         label=label,
@@ -153,13 +168,14 @@ class SeekingProfileForm(forms.Form):
     themes = forms.ModelMultipleChoiceField(
         label=_("Themes"),
         queryset=Theme.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=Checkboxes,
         help_text=_("Choose at least one."),
+        error_messages={"required": _("Choose at least one theme.")},
     )
     perspectives = forms.ModelMultipleChoiceField(
         label=_("Cross-cutting perspectives"),
         queryset=Theme.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=Checkboxes,
         required=False,
     )
     local_context = _long_text(
@@ -174,7 +190,7 @@ class SeekingProfileForm(forms.Form):
         label=_("Role"),
         choices=Person.Role.choices,
         initial=Person.Role.OFFICIAL,
-        widget=forms.RadioSelect,
+        widget=Radios,
     )
     contact_title = _text(_("Title"), autocomplete="organization-title")
     contact_email = forms.EmailField(
@@ -279,7 +295,7 @@ class ProfileDecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),
         choices=[(APPROVE, _("Approve and publish")), (REJECT, _("Do not approve"))],
-        widget=forms.RadioSelect,
+        widget=Radios,
     )
     reason = forms.CharField(
         label=_("Reason"),
