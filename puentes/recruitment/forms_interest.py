@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from puentes.people.models import Person
 
 from .models import LONG_TEXT_MAX, Interest
-from .selectors_interest import find_organisation, organisation_label
+from .selectors_interest import find_organisation, interest_contacts, organisation_label
 from .services import (
     MAX_PREFERRED_PROFILES,
     PHONE_MAX,
@@ -28,6 +28,21 @@ from .services import (
 MAX_CONTACTS = 10
 CONTACTS_PREFIX = "contacts"
 ORGANISATION_OPTIONS_ID = "organisation-options"
+
+
+class Checkboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes whose group id is the first box's, so an error summary can link to it
+    (Django gives a group of boxes no id of its own)."""
+
+    def id_for_label(self, id_, index=None):
+        return super().id_for_label(id_, "0" if index is None else index)
+
+
+class Radios(forms.RadioSelect):
+    """Radio buttons, linked from an error summary like Checkboxes."""
+
+    def id_for_label(self, id_, index=None):
+        return super().id_for_label(id_, "0" if index is None else index)
 
 
 class InterestForm(forms.Form):
@@ -43,14 +58,14 @@ class InterestForm(forms.Form):
     themes = forms.MultipleChoiceField(
         label=_("Themes"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=Checkboxes,
         help_text=_("Choose at least one theme your municipality or region wants to work on."),
         error_messages={"required": _("Choose at least one theme.")},
     )
     perspectives = forms.MultipleChoiceField(
         label=_("Cross-cutting perspectives (optional)"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=Checkboxes,
     )
     motivation = forms.CharField(
         label=_("Motivation"),
@@ -75,13 +90,13 @@ class InterestForm(forms.Form):
             (Interest.PreferredCountry.EITHER, _("Either")),
         ],
         initial=Interest.PreferredCountry.EITHER,
-        widget=forms.RadioSelect,
+        widget=Radios,
     )
     preferred_profiles = forms.MultipleChoiceField(
         label=_("Preferred municipalities (optional)"),
         required=False,
         help_text=_("Choose up to three of the municipalities that seek a partner in this call."),
-        widget=forms.CheckboxSelectMultiple,
+        widget=Checkboxes,
     )
     workshop_commitment = forms.BooleanField(
         required=False,
@@ -218,7 +233,7 @@ class ContactForm(forms.Form):
             (Person.Role.OFFICIAL, _("Official")),
             (Person.Role.POLITICIAN, _("Elected politician")),
         ],
-        widget=forms.RadioSelect,
+        widget=Radios,
         error_messages={"required": _("Say whether this person is an official or a politician.")},
     )
     title = forms.CharField(
@@ -313,6 +328,36 @@ def posted_values(form: forms.Form, data) -> dict:
         name: field.widget.value_from_datadict(data, {}, form.add_prefix(name))
         for name, field in form.fields.items()
     }
+
+
+def interest_initial(interest) -> dict:
+    """The form's answers as an interest holds them, to continue or change it."""
+    theme_ids = {str(theme.pk) for theme in interest.themes.all()}
+    return {
+        "themes": list(theme_ids),
+        "perspectives": list(theme_ids),
+        "motivation": interest.motivation,
+        "motivation_language": interest.motivation_language,
+        "preferred_country": interest.preferred_country,
+        "preferred_profiles": [
+            str(pk) for pk in interest.preferred_profiles.values_list("pk", flat=True)
+        ],
+        "workshop_commitment": interest.workshop_commitment,
+    }
+
+
+def interest_contact_rows(interest) -> list[dict]:
+    return [
+        {
+            "name": person.name,
+            "role": person.role,
+            "title": person.title,
+            "email": person.email,
+            "phone": person.phone,
+            "language": person.preferred_language,
+        }
+        for person in interest_contacts(interest)
+    ]
 
 
 class WithdrawForm(forms.Form):

@@ -78,23 +78,28 @@ def organisation_label(organisation: Organisation) -> str:
 
 
 def find_organisation(text: str, organisations: list[Organisation]) -> Organisation | None:
-    """The organisation `text` names: "Name (code)", the official code, or the exact name or
-    another official name, with accents and case ignored ("Malmo" finds Malmö)."""
+    """The organisation `text` names: "Name (code)" as the list offers it, the official code,
+    or the name or another official name, with accents and case ignored ("malmo" finds
+    Malmö). A name and a code that name two different organisations find nothing."""
     text = " ".join(text.split())
-    if not text:
-        return None
-    code = text
+    name, code = text, ""
     if text.endswith(")") and "(" in text:
-        code = text[text.rindex("(") + 1 : -1].strip()
+        name, code = text[: text.rindex("(")].strip(), text[text.rindex("(") + 1 : -1].strip()
     by_code = {organisation.code: organisation for organisation in organisations}
-    if code in by_code:
-        return by_code[code]
-    wanted = fold(text)
-    for organisation in organisations:
-        names = [organisation.name, *organisation.other_names.split(";")]
-        if any(fold(name) == wanted for name in names if name.strip()):
+    if not code and text in by_code:
+        return by_code[text]
+    wanted = fold(name)
+    if code:
+        organisation = by_code.get(code)
+        if organisation is not None and (not wanted or _is_named(organisation, wanted)):
             return organisation
-    return None
+        return None
+    return next((o for o in organisations if _is_named(o, wanted)), None) if wanted else None
+
+
+def _is_named(organisation: Organisation, folded_name: str) -> bool:
+    names = [organisation.name, *organisation.other_names.split(";")]
+    return any(fold(name) == folded_name for name in names if name.strip())
 
 
 def user_swedish_organisations(user) -> list[Organisation]:

@@ -26,6 +26,8 @@ from .forms_interest import (
     ContactFormSet,
     InterestForm,
     WithdrawForm,
+    interest_contact_rows,
+    interest_initial,
     posted_contact_rows,
     posted_values,
 )
@@ -280,7 +282,7 @@ def interest_edit(request, pk):
         return redirect("interests:interest_detail", pk=interest.pk)
     page = FormPage(request, interest.call, now, interest=interest)
     if request.method == "GET":
-        page.unbound(_initial_of(interest), _rows_of(interest))
+        page.unbound(interest_initial(interest), interest_contact_rows(interest))
         return page.render()
     action = request.POST.get("action", SAVE)
     if action == ADD_CONTACT or "remove_contact" in request.POST:
@@ -302,35 +304,6 @@ def interest_edit(request, pk):
     except RecruitmentError as exc:
         return page.refuse(exc)
     return _saved(request, interest, SUBMIT if action == SUBMIT and not submitted else SAVE)
-
-
-def _initial_of(interest):
-    theme_ids = {str(theme.pk) for theme in interest.themes.all()}
-    return {
-        "themes": list(theme_ids),
-        "perspectives": list(theme_ids),
-        "motivation": interest.motivation,
-        "motivation_language": interest.motivation_language,
-        "preferred_country": interest.preferred_country,
-        "preferred_profiles": [
-            str(pk) for pk in interest.preferred_profiles.values_list("pk", flat=True)
-        ],
-        "workshop_commitment": interest.workshop_commitment,
-    }
-
-
-def _rows_of(interest):
-    return [
-        {
-            "name": person.name,
-            "role": person.role,
-            "title": person.title,
-            "email": person.email,
-            "phone": person.phone,
-            "language": person.preferred_language,
-        }
-        for person in selectors.interest_contacts(interest)
-    ]
 
 
 @coordinators_need_mfa

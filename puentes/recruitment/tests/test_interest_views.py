@@ -3,6 +3,7 @@ draft, comes back, edits it, adds and removes contact people without JavaScript,
 and the contacts get their confirmation through a real SMTP server in their own language."""
 
 import datetime
+import re
 
 import pytest
 from django.test import Client
@@ -16,7 +17,9 @@ from puentes.core.testing.smtp import text_of
 from puentes.networks.models import Theme
 from puentes.networks.tests.factories import CallFactory, ThemeFactory
 from puentes.people.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from puentes.places.models import Organisation
 from puentes.recruitment.models import Interest, Transition
+from puentes.recruitment.selectors_interest import find_organisation
 
 from .factories import InterestFactory, SeekingProfileFactory, contact_people
 
@@ -546,3 +549,48 @@ def test_the_account_page_links_to_my_interests(member_client):
     response = member_client.get(url("people:account_home"))
 
     assert url("interests:my_interests") in response.text
+
+
+# --- Finding the organisation ------------------------------------------------------------
+
+SWEDISH = [
+    Organisation(name="Malmö", code="1280"),
+    Organisation(name="Göteborg", code="1480"),
+    Organisation(name="Gotland", code="0980", other_names="Region Gotland"),
+    Organisation(name="Region Stockholm", code="01"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Malmö (1280)", "1280"),
+        ("1280", "1280"),
+        ("malmo", "1280"),
+        ("  GÖTEBORG ", "1480"),
+        ("Region Gotland", "0980"),
+        ("Region Gotland (0980)", "0980"),
+        ("Region Stockholm (01)", "01"),
+        ("Malmö (1480)", None),  # a name and a code of two different municipalities
+        ("Malm", None),  # not a whole name
+        ("9999", None),
+        ("", None),
+    ],
+)
+def test_the_organisation_is_found_by_what_the_list_offers_its_code_or_its_name(text, found):
+    organisation = find_organisation(text, SWEDISH)
+
+    assert (organisation.code if organisation else None) == found
+
+
+def test_every_error_in_the_summary_links_to_a_field_on_the_page(
+    member_client, open_call, theme, notice
+):
+    response = member_client.post(
+        new_url(open_call, "en"), form_data("submit", contacts=[{"name": "Åsa"}], motivation="")
+    )
+
+    targets = re.findall(r'<a href="#([^"]*)"', response.text.split('class="error-summary"')[1])
+    assert len(targets) >= 6
+    for target in targets:
+        assert f'id="{target}"' in response.text, target
