@@ -594,3 +594,24 @@ def test_every_error_in_the_summary_links_to_a_field_on_the_page(
     assert len(targets) >= 6
     for target in targets:
         assert f'id="{target}"' in response.text, target
+
+
+def test_a_refusal_of_the_service_is_shown_in_the_summary_and_nothing_is_saved(
+    member_client, open_call, theme
+):
+    # given no privacy notice has been published yet (no `notice` fixture)
+    response = member_client.post(new_url(open_call, "en"), form_data("submit", **complete(theme)))
+
+    assert response.status_code == 200
+    assert "There is no privacy notice to consent to." in response.text
+    assert "Kontakt 1" in response.text
+    assert not Interest.objects.exists()
+
+
+def test_a_member_whose_municipality_already_has_an_interest_is_told_on_arrival(
+    member_client, draft_of_a
+):
+    response = member_client.get(new_url(draft_of_a.call, "en"))
+
+    assert "already registered its interest in this call" in response.text
+    assert url("interests:interest_detail", draft_of_a.pk, language="en") in response.text
