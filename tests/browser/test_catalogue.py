@@ -270,3 +270,76 @@ def test_a_visitor_writes_to_a_municipality_without_seeing_its_address(
     assert message.to_address == "rosa.caal@totonicapan.example.gt"
     assert message.reply_to == "maja@boras.example.se"
     check(page, browse, assert_no_axe_violations)
+
+
+def _exhaust_contact_limit():
+    """The live server runs in this process: use up the browser's address's allowance."""
+    from puentes.core.ratelimit import rate_limit_hit
+    from puentes.recruitment.views_catalogue import CONTACT_LIMIT_PER_ADDRESS
+
+    limit, window = CONTACT_LIMIT_PER_ADDRESS
+    for _ in range(limit):
+        rate_limit_hit(
+            scope="catalogue-contact-address", key="127.0.0.1", limit=limit, window_seconds=window
+        )
+
+
+def test_a_visitor_over_the_limit_is_told_to_wait_and_keeps_the_message(
+    page, browse, published, open_call, assert_no_axe_violations
+):
+    # given a visitor who has already sent as many messages as an hour allows
+    _exhaust_contact_limit()
+    profile = published["0801"]
+    page.goto(
+        page.base_url
+        + browse.path(
+            "catalogue:detail",
+            "es",
+            network_slug=open_call.network.slug,
+            call_slug=open_call.slug,
+            pk=profile.pk,
+        )
+    )
+
+    # when they send one more
+    page.fill("#id_sender_name", "Maja Medlem")
+    page.fill("#id_sender_email", "maja@boras.example.se")
+    page.fill("#id_message", "Un mensaje más.")
+    with page.expect_navigation() as navigation:
+        page.locator("#contact form button[type=submit]").click()
+
+    # then they are told to wait, their message is kept, and nothing is sent
+    assert navigation.value.status == 429
+    assert page.locator(".error-summary").is_visible()
+    assert page.input_value("#id_message") == "Un mensaje más."
+    assert not OutboxMessage.objects.filter(kind="seeking_profile_contact").exists()
+    check(page, browse, assert_no_axe_violations)
+
+
+@pytest.mark.parametrize("language", ["sv", "es"])
+def test_the_form_explains_a_closed_call_and_who_may_publish(
+    language, page, browse, world, totonicapan_member, assert_no_axe_violations
+):
+    # given the world's call, closed since 2024
+    new = browse.path(
+        "catalogue:new", language, network_slug=world.network.slug, call_slug=world.call.slug
+    )
+
+    # when a member of a Guatemalan municipality opens the form
+    browse.sign_in(page, totonicapan_member, language)
+    response = page.goto(page.base_url + new)
+
+    # then the page says the call accepts nothing now, and shows no form
+    assert response.status == 200
+    assert page.locator("main form").count() == 0
+    check(page, browse, assert_no_axe_violations)
+
+    # when a member of a Swedish municipality opens it
+    page.context.clear_cookies()
+    browse.sign_in(page, world.users["member"], language)
+    response = page.goto(page.base_url + new)
+
+    # then they are told who may publish a profile
+    assert response.status == 403
+    assert world.network.contact_email in page.inner_text("main")
+    check(page, browse, assert_no_axe_violations)
