@@ -79,3 +79,15 @@ def coordination_overview(today: datetime.date):
     )
     membership_count = Membership.objects.count()
     return {"networks": networks, "membership_count": membership_count, "today": today}
+
+
+def published_call(network_slug: str, call_slug: str) -> Call:
+    """A call of a published network, whatever its dates; raises Call.DoesNotExist."""
+    return Call.objects.select_related("network").get(
+        network__slug=network_slug, network__is_published=True, slug=call_slug
+    )
+
+
+def themes_in_order(network) -> list[Theme]:
+    """The network's themes, then its perspectives, each in their set order (one query)."""
+    return list(network.themes.order_by("kind", "position", "slug"))

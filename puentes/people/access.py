@@ -30,3 +30,13 @@ def user_needs_mfa_setup(user) -> bool:
     from allauth.mfa.models import Authenticator
 
     return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def acts_as_coordinator(user) -> bool:
+    """A coordinator's powers need the second factor: without TOTP a coordinator is treated
+    like anyone else (the MFA middleware sends them to set it up on coordinator pages)."""
+    if not user.is_authenticated:
+        return False
+    if not (user.is_coordinator or user.is_superuser):
+        return False
+    return not user_needs_mfa_setup(user)

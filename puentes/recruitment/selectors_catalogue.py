@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch
 
 from puentes.networks.models import Call, Theme
-from puentes.people.access import user_needs_mfa_setup
+from puentes.people.access import acts_as_coordinator
 from puentes.people.models import Membership
 from puentes.places.models import Area, Country, Organisation
 
@@ -42,16 +42,6 @@ class CatalogueFilters:
 # --- Who may see and act --------------------------------------------------------------
 
 
-def acts_as_coordinator(user) -> bool:
-    """A coordinator's powers need the second factor: without TOTP a coordinator is treated
-    like anyone else here (the MFA middleware sends them to set it up on coordinator pages)."""
-    if not user.is_authenticated:
-        return False
-    if not (user.is_coordinator or user.is_superuser):
-        return False
-    return not user_needs_mfa_setup(user)
-
-
 def may_act_for(user, organisation) -> bool:
     """May `user` see and act for `organisation`'s unpublished profiles? Members of it and
     coordinators may; for anyone else such a profile does not exist (404, never 403)."""
@@ -63,13 +53,6 @@ def may_act_for(user, organisation) -> bool:
 
 
 # --- Calls and profiles ---------------------------------------------------------------
-
-
-def public_call(network_slug: str, call_slug: str) -> Call:
-    """The call of a published network (Call.DoesNotExist if there is none)."""
-    return Call.objects.select_related("network").get(
-        network__slug=network_slug, network__is_published=True, slug=call_slug
-    )
 
 
 def _themes_in_order():
@@ -110,10 +93,6 @@ def catalogue_areas(call: Call) -> list[Area]:
         .distinct()
         .order_by("country__code", "name")
     )
-
-
-def call_themes(call: Call) -> list[Theme]:
-    return list(call.network.themes.order_by("kind", "position", "slug"))
 
 
 def published_counts(network_id: int) -> dict[int, int]:

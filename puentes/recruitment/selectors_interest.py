@@ -10,15 +10,13 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from puentes.networks.models import Call, Theme
+from puentes.networks.selectors import themes_in_order
+from puentes.people.access import acts_as_coordinator
 from puentes.people.models import Membership, NetworkRole, PrivacyNotice
 from puentes.places.models import Organisation
 
 from .models import Interest, SeekingProfile
 from .search import fold
-
-
-def acts_as_coordinator(user) -> bool:
-    return user.is_authenticated and (user.is_coordinator or user.is_superuser)
 
 
 def _is_member_of_organisation(user):
@@ -54,13 +52,6 @@ def can_see_interest(user, interest: Interest) -> bool:
 def my_interests(user):
     """The user's interests for the list page, with the call and organisation (one query)."""
     return interests_of(user).select_related("call__network", "organisation")
-
-
-def open_call_for_public(network_slug: str, call_slug: str) -> Call:
-    """A call of a published network, whatever its dates; raises Call.DoesNotExist."""
-    return Call.objects.select_related("network").get(
-        network__slug=network_slug, network__is_published=True, slug=call_slug
-    )
 
 
 def swedish_organisations() -> list[Organisation]:
@@ -112,7 +103,7 @@ def user_swedish_organisations(user) -> list[Organisation]:
 
 def call_themes(call: Call) -> tuple[list[Theme], list[Theme]]:
     """The call's network's (themes, perspectives), in their order (one query)."""
-    themes = list(call.network.themes.order_by("kind", "position", "slug"))
+    themes = themes_in_order(call.network)
     return (
         [theme for theme in themes if theme.kind == Theme.Kind.THEME],
         [theme for theme in themes if theme.kind == Theme.Kind.PERSPECTIVE],

@@ -17,7 +17,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from puentes.core.ratelimit import client_address, rate_limit_hit
 from puentes.networks.models import Call
-from puentes.people.access import coordinator_required
+from puentes.networks.selectors import published_call, themes_in_order
+from puentes.people.access import acts_as_coordinator, coordinator_required
 from puentes.people.models import Person
 
 from . import selectors_catalogue as selectors
@@ -52,7 +53,7 @@ TRANSLATED_INTO = {
 
 def _call_or_404(network_slug, call_slug) -> Call:
     try:
-        return selectors.public_call(network_slug, call_slug)
+        return published_call(network_slug, call_slug)
     except Call.DoesNotExist as exc:
         raise Http404 from exc
 
@@ -104,7 +105,7 @@ def _challenge_versions(profile: SeekingProfile) -> list[dict]:
 def catalogue(request, network_slug, call_slug):
     call = _call_or_404(network_slug, call_slug)
     areas = selectors.catalogue_areas(call)
-    themes = selectors.call_themes(call)
+    themes = themes_in_order(call.network)
     form = CatalogueFilterForm(
         request.GET or None,
         countries=selectors.catalogue_countries(),
@@ -126,7 +127,7 @@ def catalogue(request, network_slug, call_slug):
         "page": page,
         "query": urlencode(query),
         "is_open": call.is_open_on(timezone.localdate()),
-        "is_coordinator": selectors.acts_as_coordinator(request.user),
+        "is_coordinator": acts_as_coordinator(request.user),
     }
     return render(request, "recruitment/catalogue/list.html", context)
 
@@ -258,7 +259,7 @@ def _submit(request, call, form):
 def profile_new(request, network_slug, call_slug):
     call = _call_or_404(network_slug, call_slug)
     context = {"call": call, "network": call.network}
-    by_coordinator = selectors.acts_as_coordinator(request.user)
+    by_coordinator = acts_as_coordinator(request.user)
     organisations = None if by_coordinator else selectors.seeking_organisations_of(request.user)
     if organisations is not None and not organisations.exists():
         return render(request, "recruitment/catalogue/new_not_allowed.html", context, status=403)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from puentes.networks.models import Call
+from puentes.networks.selectors import published_call
 
 from . import selectors_interest as selectors
 from .forms_interest import (
@@ -65,7 +66,7 @@ def _interest_or_404(user, pk) -> Interest:
 
 def _call_or_404(network_slug, call_slug) -> Call:
     try:
-        return selectors.open_call_for_public(network_slug, call_slug)
+        return published_call(network_slug, call_slug)
     except Call.DoesNotExist as exc:
         raise Http404 from exc
 
