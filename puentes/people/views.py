@@ -2,6 +2,8 @@ from allauth.mfa.models import Authenticator
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from puentes.recruitment.selectors_catalogue import profiles_of
+
 from .selectors import person_overview
 
 
@@ -14,5 +16,11 @@ def account_home(request):
     return render(
         request,
         "people/account_home.html",
-        {"person": person, "memberships": memberships, "roles": roles, "has_totp": has_totp},
+        {
+            "person": person,
+            "memberships": memberships,
+            "roles": roles,
+            "has_totp": has_totp,
+            "profiles": profiles_of(request.user) if memberships else [],
+        },
     )

@@ -218,3 +218,13 @@ def profile_history(profile: SeekingProfile) -> list[Transition]:
         step.from_label = labels.get(step.from_status, step.from_status)
         step.to_label = labels.get(step.to_status, step.to_status)
     return steps
+
+
+def profiles_of(user) -> list[SeekingProfile]:
+    """Every profile, in any state, of the municipalities `user` is a member of (one query)."""
+    return list(
+        SeekingProfile.objects.filter(organisation__memberships__person__user=user)
+        .select_related("call__network", "organisation")
+        .distinct()
+        .order_by("-call__open_date", "organisation__name")
+    )
