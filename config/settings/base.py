@@ -167,6 +167,12 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Puentes <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The mail worker (puentes.core.mail): attempts before giving up, first wait between
+# attempts (doubling up to the maximum), and how long a worker holds a message it sends.
+PUENTES_MAIL_MAX_ATTEMPTS = int(os.environ.get("PUENTES_MAIL_MAX_ATTEMPTS", "10"))
+PUENTES_MAIL_RETRY_BASE_SECONDS = int(os.environ.get("PUENTES_MAIL_RETRY_BASE_SECONDS", "60"))
+PUENTES_MAIL_RETRY_MAX_SECONDS = int(os.environ.get("PUENTES_MAIL_RETRY_MAX_SECONDS", "3600"))
+PUENTES_MAIL_LEASE_SECONDS = int(os.environ.get("PUENTES_MAIL_LEASE_SECONDS", "300"))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
