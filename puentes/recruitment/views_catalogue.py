@@ -1,7 +1,6 @@
 """The catalogue of municipalities seeking a partner: the public list and profiles, the
 contact relay, the submission form, and the coordinators' review of submitted profiles."""
 
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -118,14 +117,12 @@ def catalogue(request, network_slug, call_slug):
     )
     for profile in page.object_list:
         profile.excerpt, profile.excerpt_language = _excerpt(profile)
-    query = {key: value for key, value in request.GET.items() if key != "page" and value}
     context = {
         "call": call,
         "network": call.network,
         "form": form,
         "filters": filters,
         "page": page,
-        "query": urlencode(query),
         "is_open": call.is_open_on(timezone.localdate()),
         "is_coordinator": acts_as_coordinator(request.user),
     }

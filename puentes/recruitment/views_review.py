@@ -94,7 +94,6 @@ def queue(request, network_slug, call_slug):
         "statuses": _status_bar(form, filters, counts),
         "total": sum(counts.values()),
         "all_query": _query(form, status=""),
-        "page_query": _query(form),
         "sort_query": _query(form, sort="" if filters.oldest_first else SORT_OLDEST),
         "export_query": _query(form),
     }
