@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.template.defaultfilters import linebreaks_filter as linebreaks
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
@@ -28,13 +29,19 @@ def language_links(context):
 
 
 @register.simple_tag
-def user_text(texts, language=None):
+def user_text(texts, language=None, paragraphs=False):
     """A user-written text in the page's language, or in the language it exists in, marked
-    with a lang attribute so screen readers and readers know which language they read."""
+    with a lang attribute so screen readers and readers know which language they read.
+    With paragraphs=True, blank lines in the text become paragraphs."""
     text, code = pick(texts, language)
     if not text:
         return ""
     current = (get_language() or settings.LANGUAGE_CODE)[:2]
+    if paragraphs:
+        body = linebreaks(text, autoescape=True)
+        if code == current:
+            return body
+        return format_html('<div lang="{}">{}</div>', code, body)
     if code == current:
         return text
     return format_html('<span lang="{}">{}</span>', code, text)
