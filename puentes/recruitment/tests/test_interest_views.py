@@ -217,7 +217,7 @@ def test_an_organisation_not_on_the_list_is_refused_with_the_input_kept(
     response = member_client.post(new_url(open_call), form_data(organisation="Cobán (1601)"))
 
     assert response.status_code == 200
-    assert "is not a Swedish municipality or region" in response.text
+    assert "är inte en svensk kommun eller region" in response.text
     assert 'value="Cobán (1601)"' in response.text
     assert 'class="error-summary"' in response.text
     assert not Interest.objects.exists()
