@@ -1,6 +1,7 @@
 """Reference data in the admin: read-only where the official files are the source."""
 
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import Area, Country, Organisation
@@ -44,6 +45,9 @@ class AreaAdmin(ReferenceDataAdmin):
 @admin.register(Organisation)
 class OrganisationAdmin(ReferenceDataAdmin):
     """Coordinators decide who can join and keep the website; the rest is official data."""
+
+    # A website typed without a scheme is taken to be https, as Django 6 will do.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     list_display = ["name", "code", "kind", "country", "area", "can_join"]
     list_filter = ["country", "kind", "can_join"]
