@@ -1,7 +1,6 @@
 """The catalogue of municipalities seeking a partner: the public list and profiles, the
 contact relay, the submission form, and the coordinators' review of submitted profiles."""
 
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
