@@ -93,18 +93,52 @@ def mail_queue(
     """
     if language not in LANGUAGE_CODES:
         raise ValueError(f"No such language: {language!r}")
-    cc = list(cc)
-    for address in [to, *cc, *([reply_to] if reply_to else [])]:
-        validate_email(address)
     with translation.override(language):
         context = {"language": language, **context}
         subject = " ".join(_render_text(f"{template}_subject.txt", context).split())
         text = _render_text(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", context)
+    return mail_store(
+        to=to,
+        subject=subject,
+        text=text,
+        html=html,
+        language=language,
+        reply_to=reply_to,
+        cc=cc,
+        kind=kind,
+        about=about,
+        now=now,
+    )
+
+
+def mail_store(
+    *,
+    to: str,
+    subject: str,
+    text: str,
+    html: str,
+    language: str,
+    reply_to: str | None = None,
+    cc=(),
+    kind: str = "",
+    about=None,
+    now: datetime,
+) -> OutboxMessage:
+    """Store a message that is already rendered (e.g. by allauth) in the current transaction.
+
+    Prefer `mail_queue`, which renders Puentes' own templates in the recipient's language.
+    `html` may be empty: the message is then sent as plain text only.
+    """
+    if language not in LANGUAGE_CODES:
+        raise ValueError(f"No such language: {language!r}")
+    cc = list(cc)
+    for address in [to, *cc, *([reply_to] if reply_to else [])]:
+        validate_email(address)
     return OutboxMessage.objects.create(
         to_address=to,
         language=language,
-        subject=subject,
+        subject=" ".join(subject.split()),
         body_text=text,
         body_html=html,
         reply_to=reply_to or "",
@@ -215,7 +249,8 @@ def _email_for(message: OutboxMessage, connection) -> EmailMultiAlternatives:
             "Auto-Submitted": "auto-generated",
         },
     )
-    email.attach_alternative(message.body_html, "text/html")
+    if message.body_html:
+        email.attach_alternative(message.body_html, "text/html")
     return email
 
 

@@ -6,7 +6,10 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core.mail import send_mail
 from django.test import Client
+from django.utils import timezone
 
+from puentes.core.mail import mail_deliver_due
+from puentes.core.models import OutboxMessage
 from puentes.core.testing.smtp import links_in, text_of
 from puentes.people.models import User
 
@@ -29,6 +32,12 @@ def path_of(url):
     return urlsplit(url).path
 
 
+def delivered(smtp_server, count):
+    """Account mail goes through the outbox: run the worker once, then read what arrived."""
+    mail_deliver_due(now=timezone.now())
+    return smtp_server.wait_for(count)
+
+
 def test_sign_up_sends_a_verification_mail_whose_link_lets_the_account_sign_in(client, smtp_server):
     # Given nobody has an account for ana@example.org
     # When she signs up
@@ -41,7 +50,7 @@ def test_sign_up_sends_a_verification_mail_whose_link_lets_the_account_sign_in(c
     assert response.status_code == 302
     user = User.objects.get(email="ana@example.org")
     assert not EmailAddress.objects.get(user=user).verified
-    [mail] = smtp_server.wait_for(1)
+    [mail] = delivered(smtp_server, 1)
     assert mail["To"] == "ana@example.org"
     assert "Please Confirm Your Email Address" in mail["Subject"]
     [confirm_url] = [link for link in links_in(mail) if "/confirm-email/" in link]
@@ -71,7 +80,7 @@ def test_sign_up_in_swedish_gets_the_verification_mail_in_swedish(client, smtp_s
     )
 
     # Then the verification mail is in Swedish and links to the Swedish pages
-    [mail] = smtp_server.wait_for(1)
+    [mail] = delivered(smtp_server, 1)
     assert "bekräfta din epost-adress" in mail["Subject"]
     assert "Du får det här mailet" in text_of(mail)
     assert any(path_of(link).startswith("/sv/accounts/confirm-email/") for link in links_in(mail))
@@ -88,7 +97,7 @@ def test_unverified_account_cannot_sign_in_until_the_address_is_verified(smtp_se
     # Then they are not signed in, and are sent a verification mail instead
     assert signed_in_user_id(client) is None
     assert path_of(response.url) == "/en/accounts/confirm-email/"
-    [mail] = smtp_server.wait_for(1)
+    [mail] = delivered(smtp_server, 1)
     [confirm_url] = [link for link in links_in(mail) if "/confirm-email/" in link]
 
     # When they confirm the address through the link, in another browser
@@ -136,7 +145,7 @@ def test_password_reset_by_mail_replaces_the_old_password(client, smtp_server):
 
     # Then a mail with a reset link arrives
     assert response.status_code == 302
-    [mail] = smtp_server.wait_for(1)
+    [mail] = delivered(smtp_server, 1)
     assert mail["To"] == user.email
     [reset_url] = [link for link in links_in(mail) if "/password/reset/key/" in link]
 
@@ -174,3 +183,28 @@ def test_the_test_smtp_server_refuses_mail_while_stopped_and_takes_it_again_afte
     assert [m["Subject"] for m in smtp_server.wait_for(2)] == ["first", "åter"]
     assert text_of(smtp_server.messages[-1]).strip() == "brödtext"
     assert len(smtp_server.messages_to("ANA@example.org")) == 2
+
+
+def test_a_password_reset_asked_while_the_mail_server_is_down_arrives_once_it_is_back(
+    client, smtp_server
+):
+    # Given a verified account, and the mail server down
+    user = UserFactory(email="lucia@example.org")
+    smtp_server.stop()
+
+    # When the owner asks for a reset, Then the page answers as usual and the mail waits
+    response = client.post("/es/accounts/password/reset/", {"email": user.email})
+    assert response.status_code == 302
+    mail_deliver_due(now=timezone.now())
+    [waiting] = OutboxMessage.objects.all()
+    assert waiting.status == OutboxMessage.Status.QUEUED
+    assert waiting.last_error
+    assert waiting.language == "es"
+
+    # When the server is back and the worker runs again, Then the mail arrives, once
+    smtp_server.start()
+    mail_deliver_due(now=waiting.next_attempt_at)
+    [mail] = smtp_server.wait_for(1)
+    assert mail["To"] == user.email
+    assert any("/password/reset/key/" in link for link in links_in(mail))
+    assert OutboxMessage.objects.get().status == OutboxMessage.Status.SENT

@@ -1,0 +1,46 @@
+"""django-allauth, adapted: its mail (verification, password reset…) goes through the outbox
+like every other message, so it is not lost while the mail server is down."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from puentes.core.mail import mail_store
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        from allauth.core import context as allauth_context
+        from django.contrib.sites.shortcuts import get_current_site
+
+        request = allauth_context.request
+        message = self.render_mail(
+            template_prefix,
+            email,
+            {
+                "request": request,
+                "email": email,
+                "current_site": get_current_site(request),
+                **context,
+            },
+        )
+        html = next(
+            (
+                body
+                for body, mimetype in getattr(message, "alternatives", [])
+                if mimetype == "text/html"
+            ),
+            "",
+        )
+        text = message.body if message.content_subtype == "plain" else ""
+        language = (get_language() or settings.LANGUAGE_CODE)[:2]
+        mail_store(
+            to=email,
+            subject=message.subject,
+            text=text or html,
+            html=html if text else "",
+            language=language,
+            kind=f"account:{template_prefix.rsplit('/', 1)[-1]}",
+            now=timezone.now(),
+        )
