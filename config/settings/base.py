@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "puentes.people",
     "puentes.networks",
     "puentes.recruitment",
+    "puentes.partnerships",
     "puentes.core.admin_app.PuentesAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
