@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "puentes.networks",
     "puentes.recruitment",
     "puentes.partnerships",
+    "puentes.matching",
     "puentes.core.admin_app.PuentesAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
