@@ -85,6 +85,17 @@ class Partnership(TimeStampedModel):
     )
     # Optimistic locking: every save of the statement bumps it; a stale save is refused.
     version = models.PositiveIntegerField(_("version"), default=1)
+    statement_updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("challenge statement last saved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    statement_updated_at = models.DateTimeField(
+        _("challenge statement last saved at"), null=True, blank=True
+    )
     match_score = models.FloatField(_("matching score"), null=True, blank=True)
     match_reasons = models.JSONField(_("matching reasons"), default=list, blank=True)
     confirmed_by = models.ForeignKey(
