@@ -18,5 +18,6 @@ urlpatterns += i18n_patterns(
     path("", include("puentes.recruitment.urls_interest")),
     path("", include("puentes.recruitment.urls_catalogue")),
     path("accounts/", include("allauth.urls")),
+    path("partnerships/", include("puentes.partnerships.urls")),
     prefix_default_language=True,
 )

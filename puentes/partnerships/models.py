@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from puentes.core.models import TimeStampedModel, TranslatedText
@@ -133,6 +134,9 @@ class Partnership(TimeStampedModel):
 
     def __str__(self):
         return f"{self.swedish_organisation} – {self.latin_organisation}"
+
+    def get_absolute_url(self):
+        return reverse("partnerships:partnership_detail", kwargs={"pk": self.pk})
 
 
 class PartnershipMember(TimeStampedModel):

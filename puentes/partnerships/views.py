@@ -1,0 +1,155 @@
+"""A partnership's workspace, the edit of its shared challenge statement (optimistic
+locking, with a conflict page that loses nothing), the account's list and the public list.
+
+Who may see a partnership is decided in one place (selectors.partnership_for); anyone else
+gets 404. Who may edit: selectors.can_edit_partnership.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from . import selectors
+from .forms import StatementForm, statement_initial
+from .models import Partnership
+from .services import PartnershipError, StaleVersion, partnership_update_statement
+from .windows import next_application_windows
+
+
+def coordinators_need_mfa(view):
+    """Coordinators see every partnership here, so, as on their own pages, the MFA
+    middleware first sends a coordinator without TOTP to set it up."""
+    view.coordinator_page = True
+    return view
+
+
+def _partnership_or_404(user, pk) -> Partnership:
+    try:
+        return selectors.partnership_for(user, pk)
+    except Partnership.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def statement_columns(partnership) -> list[dict]:
+    """The statement in Swedish and Spanish, side by side, marking the original."""
+    return [
+        {
+            "code": code,
+            "text": partnership.challenge_statements.get(code, ""),
+            "is_original": code == partnership.challenge_language,
+        }
+        for code in ("sv", "es")
+    ]
+
+
+def reason_lines(parts) -> list[str]:
+    """The matching reasons as lines of text. Parts are stored as the matching board gave
+    them: a text, or a structured part with its rendered "text"."""
+    lines = []
+    for part in parts or ():
+        text = part.get("text", "") if isinstance(part, dict) else str(part)
+        if text:
+            lines.append(text)
+    return lines
+
+
+@coordinators_need_mfa
+@login_required
+def partnership_detail(request, pk):
+    partnership = _partnership_or_404(request.user, pk)
+    today = timezone.localdate()
+    return render(
+        request,
+        "partnerships/detail.html",
+        {
+            "partnership": partnership,
+            "sides": selectors.partnership_members(partnership),
+            "themes": list(partnership.themes.all()),
+            "columns": statement_columns(partnership),
+            "windows": [
+                {"window": window, "is_open": window.is_open_on(today)}
+                for window in next_application_windows(today)
+            ],
+            "reasons": reason_lines(partnership.match_reasons),
+            "can_edit": selectors.can_edit_partnership(request.user, partnership),
+        },
+    )
+
+
+@coordinators_need_mfa
+@login_required
+@require_http_methods(["GET", "POST"])
+def statement_edit(request, pk):
+    partnership = _partnership_or_404(request.user, pk)
+    if not selectors.can_edit_partnership(request.user, partnership):
+        raise PermissionDenied  # a mentor: they see the partnership, but read only
+    if request.method != "POST":
+        form = StatementForm(initial=statement_initial(partnership))
+        return _statement_form(request, partnership, form)
+    form = StatementForm(request.POST)
+    if not form.is_valid():
+        return _statement_form(request, partnership, form, status=400)
+    try:
+        partnership_update_statement(
+            partnership=partnership,
+            texts=form.texts(),
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+            now=timezone.now(),
+        )
+    except StaleVersion as stale:
+        return _conflict(request, stale.current, form)
+    except PartnershipError as error:
+        form.add_error(None, error.message)
+        return _statement_form(request, partnership, form, status=400)
+    messages.success(request, _("The challenge statement is saved."))
+    return redirect("partnerships:partnership_detail", pk=partnership.pk)
+
+
+def _statement_form(request, partnership, form, status=200):
+    return render(
+        request,
+        "partnerships/statement_form.html",
+        {"partnership": partnership, "form": form},
+        status=status,
+    )
+
+
+def _conflict(request, current, stale_form):
+    """Someone saved since: show their saved text next to yours, and give the form back with
+    your text and the current version, so saving again is a deliberate choice."""
+    data = {**stale_form.cleaned_data, "version": current.version}
+    form = StatementForm(initial=data)
+    yours = {code: (stale_form.cleaned_data.get(code) or "").strip() for code in ("sv", "es")}
+    rows = [
+        {"code": code, "yours": yours[code], "saved": current.challenge_statements.get(code, "")}
+        for code in ("sv", "es")
+    ]
+    return render(
+        request,
+        "partnerships/statement_conflict.html",
+        {"partnership": current, "form": form, "rows": rows},
+        status=409,
+    )
+
+
+@login_required
+def my_partnerships(request):
+    return render(
+        request,
+        "partnerships/my_partnerships.html",
+        {"partnerships": list(selectors.my_partnerships(request.user))},
+    )
+
+
+def partnership_list(request):
+    return render(
+        request,
+        "partnerships/public_list.html",
+        {"partnerships": list(selectors.public_partnerships())},
+    )

@@ -1,0 +1,58 @@
+"""Partnerships: the public list is public, the account's list needs a signed-in person; a
+partnership's workspace is seen by the members of both organisations, its member persons,
+its mentor and coordinators, and is 404 for everyone else. Mentors read only, so the
+statement's edit page refuses them (they know the partnership exists). In the admin,
+partnerships are not registered yet (they need "partnerships" among the coordinators' app
+labels in puentes/people/backends.py first)."""
+
+from tests.access.policy import FORBIDDEN, LOGIN, OK, PUBLIC, SET_UP_TOTP, SIGNED_IN, policy
+
+# World's partnership joins A and B, so member_a and member_b are both in it.
+PARTNERS_AND_MENTOR = policy(LOGIN, OK, coordinator=OK, coordinator_without_totp=SET_UP_TOTP)
+PARTNERS_ONLY = {**PARTNERS_AND_MENTOR, "mentor": FORBIDDEN}
+
+EXPECTED = {
+    "partnerships:partnership_list": PUBLIC,
+    "partnerships:my_partnerships": SIGNED_IN,
+    "partnerships:partnership_detail": PARTNERS_AND_MENTOR,
+    "partnerships:statement_edit": PARTNERS_ONLY,
+}
+
+EXAMPLE_KWARGS = {
+    "partnerships:partnership_detail": lambda w: {"pk": w.partnership.pk},
+    "partnerships:statement_edit": lambda w: {"pk": w.partnership.pk},
+}
+
+
+def populate(world):
+    from puentes.networks.tests.factories import CallFactory
+    from puentes.partnerships.models import PartnershipMember
+    from puentes.partnerships.tests.factories import PartnershipFactory, PartnershipMemberFactory
+    from puentes.people.tests.factories import OrganisationFactory
+
+    world.partnership = PartnershipFactory(
+        call=world.call,
+        swedish_organisation=world.organisation_a,
+        latin_organisation=world.organisation_b,
+        mentor=world.users["mentor"].person,
+    )
+    PartnershipMemberFactory(partnership=world.partnership, person=world.users["member_a"].person)
+    PartnershipMemberFactory(
+        partnership=world.partnership,
+        person=world.users["member_b"].person,
+        side=PartnershipMember.Side.LATIN,
+    )
+    # Another pair of organisations in another call: none of the matrix's members is in it.
+    world.other_partnership = PartnershipFactory(
+        call=CallFactory(network=world.network, slug="partnerships-other-call"),
+        swedish_organisation=OrganisationFactory(
+            country_code="SE", code=_other_code("SE", world.organisation_a)
+        ),
+        latin_organisation=OrganisationFactory(country_code="CO", code="05001"),
+    )
+
+
+def _other_code(country_code, organisation):
+    from puentes.people.tests.factories import REAL_ORGANISATIONS
+
+    return next(e.code for e in REAL_ORGANISATIONS[country_code] if e.code != organisation.code)
