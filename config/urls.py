@@ -15,6 +15,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("puentes.people.urls")),
     path("coordination/mail/", include("puentes.core.urls")),
     path("coordination/recruitment/", include("puentes.recruitment.urls_review")),
+    path("coordination/matching/", include("puentes.matching.urls")),
     path("", include("puentes.recruitment.urls_interest")),
     path("", include("puentes.recruitment.urls_catalogue")),
     path("accounts/", include("allauth.urls")),

@@ -10,9 +10,26 @@ POST_ONLY = {**COORDINATORS, "coordinator": NOT_ALLOWED}
 
 ADMIN_APPS = {"matching": MANAGES}
 
-EXPECTED = {}
+EXPECTED = {
+    "matching:board": COORDINATORS,
+    "matching:constraint_add": POST_ONLY,
+    "matching:constraint_remove": POST_ONLY,
+    "matching:balance": POST_ONLY,
+    "matching:confirm": POST_ONLY,
+}
 
-EXAMPLE_KWARGS = {}
+
+def _call(world):
+    return {"network_slug": world.network.slug, "call_slug": world.matching_call.slug}
+
+
+EXAMPLE_KWARGS = {
+    "matching:board": _call,
+    "matching:constraint_add": _call,
+    "matching:constraint_remove": lambda w: {**_call(w), "pk": w.matching_constraint.pk},
+    "matching:balance": _call,
+    "matching:confirm": _call,
+}
 
 
 def populate(world):
