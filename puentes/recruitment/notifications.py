@@ -58,3 +58,19 @@ def interest_decided(*, interest, now):
             about=interest,
             now=now,
         )
+
+
+def profile_decided(*, profile, now):
+    """The profile's contact person hears whether it is published, and why not if it is not."""
+    network = profile.call.network
+    person = profile.contact
+    mail_queue(
+        to=person.email,
+        template="recruitment/mail/profile_decided",
+        context={"profile": profile, "person": person, "network": network},
+        language=person.preferred_language,
+        reply_to=network.contact_email,
+        kind="profile_decided",
+        about=profile,
+        now=now,
+    )

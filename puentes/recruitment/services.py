@@ -488,7 +488,7 @@ def _profile_step(profile: SeekingProfile, to_status: str, *, by, now, reason=""
 
 @transaction.atomic
 def profile_decide(*, profile: SeekingProfile, approve: bool, reason: str, by, now):
-    """A coordinator publishes the profile, or refuses it with a reason."""
+    """A coordinator publishes the profile, or refuses it with a reason; its contact is told."""
     reason = reason.strip()
     _require_length(reason)
     profile = SeekingProfile.objects.select_for_update().get(pk=profile.pk)
@@ -504,6 +504,7 @@ def profile_decide(*, profile: SeekingProfile, approve: bool, reason: str, by, n
     profile.save(
         update_fields=["status", "decided_by", "decided_at", "decision_reason", "updated_at"]
     )
+    notifications.profile_decided(profile=profile, now=now)
     return profile
 
 
