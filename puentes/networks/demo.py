@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from puentes.partnerships.demo import partnerships_demo_load
 from puentes.people.models import Membership, NetworkRole, Person, User
 from puentes.places.models import Organisation
 from puentes.recruitment.demo import recruitment_demo_load
@@ -290,6 +291,7 @@ def demo_load(*, now: datetime.datetime | None = None) -> DemoResult:
             result.created["accounts"] += login.created
             result.logins.append(login)
         result.created.update(recruitment_demo_load(now=now or timezone.now()))
+        result.created.update(partnerships_demo_load(now=now or timezone.now()))
     return result
 
 

@@ -78,7 +78,7 @@ def _check_match(*, call, interest: Interest, profile: SeekingProfile) -> None:
         raise AlreadyPartnered(existing)
 
 
-def _shared_themes(interest: Interest, profile: SeekingProfile) -> list:
+def shared_themes(interest: Interest, profile: SeekingProfile) -> list:
     """The themes both sides named; if they share none, all of both, so nothing is lost."""
     interest_themes = list(interest.themes.all())
     profile_themes = list(profile.themes.all())
@@ -89,7 +89,7 @@ def _shared_themes(interest: Interest, profile: SeekingProfile) -> list:
     return list({theme.pk: theme for theme in interest_themes + profile_themes}.values())
 
 
-def _add_members(partnership: Partnership, interest: Interest, profile: SeekingProfile, now):
+def add_members(partnership: Partnership, interest: Interest, profile: SeekingProfile, now):
     people = [
         (link.person, PartnershipMember.Side.SWEDISH)
         for link in interest.contacts.select_related("person").order_by("position")
@@ -136,8 +136,8 @@ def partnership_create(
     except IntegrityError as exc:
         # Another coordinator confirmed a pair with one of these organisations meanwhile.
         raise AlreadyPartnered from exc
-    partnership.themes.set(_shared_themes(interest, profile))
-    _add_members(partnership, interest, profile, now)
+    partnership.themes.set(shared_themes(interest, profile))
+    add_members(partnership, interest, profile, now)
     try:
         profile_match(profile=profile, by=by, now=now)
     except RecruitmentError as exc:

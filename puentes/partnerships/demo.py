@@ -1,0 +1,105 @@
+"""The demo's partnerships: the 2024 call's two matched pairs, Lessebo–Totonicapán and
+Borås–Popayán, three years into their work.
+
+The recruitment demo has already moved their profiles to matched, so the rows are written
+here as they would stand after partnership_create, not through it. Loading is idempotent:
+a pair that exists is left as it is, whatever people changed in it.
+"""
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+
+from puentes.networks.models import Call
+from puentes.people.models import Person, User
+from puentes.recruitment.demo import DEMO_EMAIL_DOMAIN, NETWORK_SLUG, PAST_CALL_SLUG
+from puentes.recruitment.models import Interest, SeekingProfile
+
+from .models import Partnership
+from .services import add_members, shared_themes
+
+CONFIRMED_AT = datetime.datetime(2023, 12, 14, 9, 0, tzinfo=datetime.UTC)
+
+
+@dataclass(frozen=True)
+class DemoPair:
+    swedish: tuple[str, str]  # (country code, official code)
+    latin: tuple[str, str]
+    areas: dict
+
+
+PAIRS = (
+    DemoPair(
+        ("SE", "0761"),
+        ("GT", "0801"),
+        {
+            "sv": "Kvinnors politiska deltagande i byråden och kommunfullmäktige",
+            "es": "Participación política de las mujeres en los COCODE y el Concejo Municipal",
+            "en": "Women's political participation in community councils and the council",
+        },
+    ),
+    DemoPair(
+        ("SE", "1490"),
+        ("CO", "19001"),
+        {
+            "sv": "Kvinnor som fredsbyggare och skydd mot hot och våld",
+            "es": "Mujeres constructoras de paz y protección frente a amenazas y violencia",
+            "en": "Women as peacebuilders, and protection from threats and violence",
+        },
+    ),
+)
+
+
+def partnerships_demo_load(*, now: datetime.datetime) -> Counter:
+    """Create whichever of the demo partnerships is missing; return how many were made.
+
+    Runs inside `demo_load`'s transaction. A rerun that finds both costs two queries.
+    """
+    created = Counter()
+    call = Call.objects.filter(network__slug=NETWORK_SLUG, slug=PAST_CALL_SLUG).first()
+    if call is None:
+        return created
+    have = set(
+        Partnership.objects.filter(call=call).values_list(
+            "swedish_organisation__code", "latin_organisation__code"
+        )
+    )
+    missing = [pair for pair in PAIRS if (pair.swedish[1], pair.latin[1]) not in have]
+    for pair in missing:
+        created["partnerships"] += _create(call, pair, now)
+    return created
+
+
+def _create(call, pair: DemoPair, now) -> int:
+    interest = Interest.objects.filter(
+        call=call,
+        organisation__country__code=pair.swedish[0],
+        organisation__code=pair.swedish[1],
+        status=Interest.Status.ACCEPTED,
+    ).first()
+    profile = SeekingProfile.objects.filter(
+        call=call,
+        organisation__country__code=pair.latin[0],
+        organisation__code=pair.latin[1],
+        status=SeekingProfile.Status.MATCHED,
+    ).first()
+    if interest is None or profile is None:
+        return 0
+    partnership = Partnership.objects.create(
+        call=call,
+        swedish_organisation_id=interest.organisation_id,
+        latin_organisation_id=profile.organisation_id,
+        interest=interest,
+        seeking_profile=profile,
+        phase=Partnership.Phase.PROJECT,
+        areas_of_cooperation=dict(pair.areas),
+        challenge_statements={code: text for code, text in profile.challenges.items() if text},
+        challenge_language=profile.challenge_language,
+        mentor=Person.objects.filter(email=f"mentor@{DEMO_EMAIL_DOMAIN}").first(),
+        confirmed_by=User.objects.filter(email=f"coordinator@{DEMO_EMAIL_DOMAIN}").first(),
+        confirmed_at=CONFIRMED_AT,
+        is_demo=True,
+    )
+    partnership.themes.set(shared_themes(interest, profile))
+    add_members(partnership, interest, profile, CONFIRMED_AT)
+    return 1
