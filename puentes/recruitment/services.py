@@ -231,18 +231,39 @@ def _give_consent(*, interest, data: InterestInput, contacts, by, now):
     )
 
 
+def _contact_person(values: dict) -> Person:
+    """The person behind a contact: someone with an account under that address is the same
+    person (one record to export or erase), kept as they keep it themselves; anyone else
+    gets a record of their own."""
+    account_holder = Person.objects.filter(
+        user__isnull=False, user__email__iexact=values["email"]
+    ).first()
+    return account_holder or Person.objects.create(**values)
+
+
+def _addresses(person: Person) -> set[str]:
+    return {person.email.lower(), *([person.user.email.lower()] if person.user_id else [])}
+
+
 def _set_contacts(interest: Interest, contacts: list[dict]):
-    existing = {c.person.email.lower(): c for c in interest.contacts.select_related("person")}
+    links = list(interest.contacts.select_related("person__user"))
+    kept = set()
     for position, values in enumerate(contacts):
-        link = existing.pop(values["email"], None)
+        link = next((link for link in links if values["email"] in _addresses(link.person)), None)
         if link is None:
-            person = Person.objects.create(**values)
-            InterestContact.objects.create(interest=interest, person=person, position=position)
+            link = InterestContact.objects.create(
+                interest=interest, person=_contact_person(values), position=position
+            )
+            links.append(link)
+        else:
+            if link.person.user_id is None:
+                Person.objects.filter(pk=link.person_id).update(updated_at=timezone.now(), **values)
+            if link.position != position:
+                InterestContact.objects.filter(pk=link.pk).update(position=position)
+        kept.add(link.pk)
+    for link in links:
+        if link.pk in kept:
             continue
-        Person.objects.filter(pk=link.person_id).update(updated_at=timezone.now(), **values)
-        if link.position != position:
-            InterestContact.objects.filter(pk=link.pk).update(position=position)
-    for link in existing.values():  # no longer named
         link.delete()
         person = link.person
         if person.user_id is None and not person.interest_contacts.exists():
