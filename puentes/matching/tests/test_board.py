@@ -5,6 +5,7 @@ and the engine's input read in a constant number of queries."""
 # ruff: noqa: F811
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
 from puentes.matching import selectors
@@ -238,3 +239,10 @@ def test_board_page_runs_the_same_number_of_queries_whatever_the_candidates(
         response = coordinator_client.get(board_url(call))
 
     assert len(response.context["pairs"]) == size
+
+
+def test_coordination_page_links_each_call_to_its_matching_board(coordinator_client, call):
+    with translation.override("en"):
+        response = coordinator_client.get(reverse("networks:coordination_home"))
+
+    assert f'href="{board_url(call)}"' in response.content.decode()
