@@ -2,10 +2,19 @@
 partnership's workspace is seen by the members of both organisations, its member persons,
 its mentor and coordinators, and is 404 for everyone else. Mentors read only, so the
 statement's edit page refuses them (they know the partnership exists). In the admin,
-partnerships are not registered yet (they need "partnerships" among the coordinators' app
-labels in puentes/people/backends.py first)."""
+coordinators read partnerships and set mentor, phase and members; partnerships are created
+only by confirming a match, so adding and deleting are refused."""
 
-from tests.access.policy import FORBIDDEN, LOGIN, OK, PUBLIC, SET_UP_TOTP, SIGNED_IN, policy
+from tests.access.policy import (
+    FORBIDDEN,
+    LOGIN,
+    OK,
+    PUBLIC,
+    READS,
+    SET_UP_TOTP,
+    SIGNED_IN,
+    policy,
+)
 
 # World's partnership joins A and B, so member_a and member_b are both in it.
 PARTNERS_AND_MENTOR = policy(LOGIN, OK, coordinator=OK, coordinator_without_totp=SET_UP_TOTP)
@@ -17,6 +26,8 @@ EXPECTED = {
     "partnerships:partnership_detail": PARTNERS_AND_MENTOR,
     "partnerships:statement_edit": PARTNERS_ONLY,
 }
+
+ADMIN_APPS = {"partnerships": READS}
 
 EXAMPLE_KWARGS = {
     "partnerships:partnership_detail": lambda w: {"pk": w.partnership.pk},

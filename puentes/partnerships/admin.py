@@ -1,0 +1,97 @@
+"""Partnerships in the admin, with their members.
+
+A partnership is created only by confirming a match (services.partnership_create), so adding
+and deleting are refused here; the shared statement is edited in the workspace, where stale
+saves are caught. Coordinators set the mentor, the phase and the area of cooperation, and
+add or remove members.
+
+The people app's permission backend lists the apps it opens to coordinators; until
+"partnerships" is among them, these admins grant coordinators their rights themselves.
+"""
+
+from django.contrib import admin
+
+from .models import Partnership, PartnershipMember
+
+
+def _coordinator(request) -> bool:
+    user = request.user
+    return bool(user.is_active and (user.is_superuser or user.is_coordinator))
+
+
+class CoordinatorsEdit:
+    """Coordinators view and change; nobody adds or deletes partnerships here."""
+
+    def has_module_permission(self, request):
+        return _coordinator(request)
+
+    def has_view_permission(self, request, obj=None):
+        return _coordinator(request)
+
+    def has_change_permission(self, request, obj=None):
+        return _coordinator(request)
+
+
+class PartnershipMemberInline(CoordinatorsEdit, admin.TabularInline):
+    model = PartnershipMember
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return _coordinator(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return _coordinator(request)
+
+    fields = ["person", "side", "invited_at", "joined_at"]
+    autocomplete_fields = ["person"]
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(CoordinatorsEdit, admin.ModelAdmin):
+    list_display = ["__str__", "call", "phase", "mentor", "is_demo"]
+    list_filter = ["call", "phase", "is_demo"]
+    list_select_related = ["swedish_organisation", "latin_organisation", "call", "mentor"]
+    search_fields = ["swedish_organisation__name", "latin_organisation__name"]
+    autocomplete_fields = ["mentor"]
+    filter_horizontal = ["themes"]
+    inlines = [PartnershipMemberInline]
+    fields = [
+        "call",
+        "swedish_organisation",
+        "latin_organisation",
+        "interest",
+        "seeking_profile",
+        "phase",
+        "mentor",
+        "themes",
+        "areas_of_cooperation",
+        "challenge_statements",
+        "challenge_language",
+        "version",
+        "match_score",
+        "match_reasons",
+        "confirmed_by",
+        "confirmed_at",
+        "is_demo",
+    ]
+    readonly_fields = [
+        "call",
+        "swedish_organisation",
+        "latin_organisation",
+        "interest",
+        "seeking_profile",
+        "challenge_statements",
+        "challenge_language",
+        "version",
+        "match_score",
+        "match_reasons",
+        "confirmed_by",
+        "confirmed_at",
+        "is_demo",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
