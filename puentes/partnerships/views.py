@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from puentes.matching import explain
+
 from . import selectors
 from .forms import StatementForm, statement_initial
 from .models import Partnership
@@ -47,15 +49,22 @@ def statement_columns(partnership) -> list[dict]:
     ]
 
 
-def reason_lines(parts) -> list[str]:
-    """The matching reasons as lines of text. Parts are stored as the matching board gave
-    them: a text, or a structured part with its rendered "text"."""
-    lines = []
-    for part in parts or ():
-        text = part.get("text", "") if isinstance(part, dict) else str(part)
-        if text:
-            lines.append(text)
-    return lines
+def reason_lines(partnership) -> list[str]:
+    """Why the matching board paired these two, as sentences in the reader's language (the
+    parts are stored as the engine gave them: codes and facts, see matching.explain)."""
+    if not partnership.match_reasons:
+        return []
+    names = explain.Names(
+        swedish={partnership.interest_id: partnership.swedish_organisation.name},
+        latin={partnership.seeking_profile_id: partnership.latin_organisation.name},
+        themes={theme.slug: theme.name for theme in partnership.call.network.themes.all()},
+    )
+    return explain.pair_sentences(
+        partnership.match_reasons,
+        swedish_id=partnership.interest_id,
+        latin_id=partnership.seeking_profile_id,
+        names=names,
+    )
 
 
 @coordinators_need_mfa
@@ -75,7 +84,7 @@ def partnership_detail(request, pk):
                 {"window": window, "is_open": window.is_open_on(today)}
                 for window in next_application_windows(today)
             ],
-            "reasons": reason_lines(partnership.match_reasons),
+            "reasons": reason_lines(partnership),
             "can_edit": selectors.can_edit_partnership(request.user, partnership),
         },
     )

@@ -27,7 +27,14 @@ def partnership(world):
         challenge_language="es",
         themes=list(world.network.themes.filter(kind="theme")),
         match_score=0.82,
-        match_reasons=[{"text": "Comparten 2 ejes temáticos"}],
+        match_reasons=[
+            {
+                "code": "shared_themes",
+                "points": 2.0,
+                "data": {"count": 2, "themes": ["representation", "violence"]},
+            },
+            {"code": "preferred_country", "points": 1.0, "data": {"country": "GT"}},
+        ],
     )
     PartnershipMember.objects.create(partnership=partnership, person=member, side="swedish")
     PartnershipMember.objects.create(

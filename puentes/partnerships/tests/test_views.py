@@ -216,3 +216,22 @@ def test_my_partnerships_runs_the_same_queries_for_2_and_20_partnerships(client)
 
     assert page.content.decode().count('class="card"') == 20
     assert len(many) == len(few)
+
+
+def test_the_matching_reasons_are_shown_as_sentences_in_the_readers_language(
+    client, partnership, swedish_member
+):
+    theme = partnership.themes.get()
+    Partnership.objects.filter(pk=partnership.pk).update(
+        match_score=3.5,
+        match_reasons=[
+            {"code": "shared_themes", "points": 2.0, "data": {"count": 1, "themes": [theme.slug]}},
+            {"code": "preferred_country", "points": 1.5, "data": {"country": "GT"}},
+        ],
+    )
+    client.force_login(swedish_member)
+
+    page = client.get(url("partnership_detail", partnership.pk, language="en")).content.decode()
+
+    assert "shares 1 theme:" in page
+    assert "Stockholm asked for Guatemala" in page
