@@ -54,7 +54,8 @@ class BalanceForm(forms.Form):
     )
 
     def balance(self) -> dict[str, int]:
-        return {code: n for code, n in self.cleaned_data.items() if n}
+        """{country: cap}; an empty field is no cap, 0 is "none with this country"."""
+        return {code: n for code, n in self.cleaned_data.items() if n is not None}
 
 
 class ConfirmForm(forms.Form):

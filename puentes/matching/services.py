@@ -107,7 +107,9 @@ def constraint_remove(*, constraint: MatchConstraint, by) -> None:
 @transaction.atomic
 def balance_set(*, call, balance: dict[str, int], by) -> MatchSettings:
     """Set how many partnerships the call wants per Latin American country ({} for none)."""
-    cleaned = {code: int(n) for code, n in balance.items() if code in BALANCE_COUNTRIES and n}
+    cleaned = {
+        code: int(n) for code, n in balance.items() if code in BALANCE_COUNTRIES and n is not None
+    }
     if any(n < 0 for n in cleaned.values()):
         raise MatchingError(_("A number of partnerships cannot be negative."))
     settings, _created = MatchSettings.objects.select_for_update().get_or_create(call=call)

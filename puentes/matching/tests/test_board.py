@@ -159,12 +159,22 @@ def test_removing_a_rule_brings_the_pair_back(coordinator_client, call, candidat
 
 
 def test_balance_caps_the_pairs_with_a_country(coordinator_client, call, candidates):
-    response = coordinator_client.post(action_url("balance", call), {"GT": "0", "CO": ""})
+    response = coordinator_client.post(action_url("balance", call), {"GT": "", "CO": "0"})
 
     assert response.status_code == 302
-    assert MatchSettings.objects.get(call=call).balance == {}  # 0 means "no limit" in the form
-    coordinator_client.post(action_url("balance", call), {"GT": "", "CO": "1"})
-    assert MatchSettings.objects.get(call=call).balance == {"CO": 1}
+    assert MatchSettings.objects.get(call=call).balance == {"CO": 0}
+    board = coordinator_client.get(board_url(call))
+    assert proposed(board) == {("Lessebo", "Totonicapán")}
+    assert [row["record"] for row in board.context["unmatched"]["latin"]] == [candidates["popayan"]]
+
+
+def test_emptying_the_balance_lifts_the_caps(coordinator_client, call, candidates):
+    MatchSettings.objects.create(call=call, balance={"CO": 0})
+
+    coordinator_client.post(action_url("balance", call), {"GT": "", "CO": ""})
+
+    assert MatchSettings.objects.get(call=call).balance == {}
+    assert ("Borås", "Popayán") in proposed(coordinator_client.get(board_url(call)))
 
 
 def test_a_negative_balance_is_refused_next_to_its_field(coordinator_client, call, candidates):

@@ -105,9 +105,10 @@ def test_confirming_the_same_pair_twice_makes_one_partnership(
 
     assert Partnership.objects.count() == 1
     assert OutboxMessage.objects.count() == messages_before
-    assert "This pair can no longer be confirmed" in coordinator_client.get(
-        response.url
-    ).content.decode()
+    assert (
+        "This pair can no longer be confirmed"
+        in coordinator_client.get(response.url).content.decode()
+    )
 
 
 def test_a_pair_ruled_out_cannot_be_confirmed(coordinator_client, call, themes):
