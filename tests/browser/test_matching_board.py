@@ -123,3 +123,19 @@ def test_a_coordinator_rules_a_pair_out_sees_the_proposal_change_and_confirms_a_
     assert partnership.swedish_organisation.name in names
     assert len(pairs_on(page)) == 1
     check(page, browse, assert_no_axe_violations)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_board_without_candidates_says_so(language, page, browse, world, assert_no_axe_violations):
+    browse.sign_in(page, world.users["coordinator"], language, world.totp_secret)
+
+    page.goto(
+        page.base_url
+        + browse.path(
+            "matching:board", language, network_slug=world.network.slug, call_slug=world.call.slug
+        )
+    )
+
+    assert page.locator("main .match-pair").count() == 0
+    assert page.locator("main form[action$='/rules/']").count() == 0
+    check(page, browse, assert_no_axe_violations)
