@@ -41,7 +41,6 @@ if TYPE_CHECKING:
 
 SPANISH = "es"
 BRIDGE_LANGUAGES = ("en", "sv")  # what a Latin American team speaks to reach a Swedish one
-LN_10 = math.log(10)
 
 
 @dataclass(frozen=True)
@@ -101,7 +100,7 @@ def size_closeness(swedish_size: int | None, latin_size: int | None) -> float:
     """1 for equal sizes, falling to 0 at a tenfold difference; 0 when a size is unknown."""
     if not swedish_size or not latin_size:
         return 0.0
-    return max(0.0, 1.0 - abs(math.log(swedish_size) - math.log(latin_size)) / LN_10)
+    return max(0.0, 1.0 - abs(math.log10(swedish_size) - math.log10(latin_size)))
 
 
 def score_matrix(
@@ -166,10 +165,11 @@ def _add_named_partners(scores: np.ndarray, swedish, latin, weights: Weights) ->
 
 
 def _add_size_closeness(scores: np.ndarray, swedish, latin, weights: Weights) -> None:
-    # math.log, as reasons.pair_parts uses: the parts then add up to the matrix entry exactly.
-    swedish_log = np.array([math.log(c.size) if c.size else np.nan for c in swedish], dtype=float)
-    latin_log = np.array([math.log(c.size) if c.size else np.nan for c in latin], dtype=float)
-    closeness = 1.0 - np.abs(swedish_log[:, None] - latin_log[None, :]) / LN_10
+    # math.log10, as size_closeness: the parts add up to the matrix entry exactly, and sizes
+    # exactly tenfold apart come to exactly 0.
+    swedish_log = np.array([math.log10(c.size) if c.size else np.nan for c in swedish])
+    latin_log = np.array([math.log10(c.size) if c.size else np.nan for c in latin])
+    closeness = 1.0 - np.abs(swedish_log[:, None] - latin_log[None, :])
     np.maximum(closeness, 0.0, out=closeness)
     closeness[np.isnan(closeness)] = 0.0
     closeness *= weights.similar_size
