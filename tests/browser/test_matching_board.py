@@ -126,7 +126,9 @@ def test_a_coordinator_rules_a_pair_out_sees_the_proposal_change_and_confirms_a_
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
-def test_a_board_without_candidates_says_so(language, page, browse, world, assert_no_axe_violations):
+def test_a_board_without_candidates_says_so(
+    language, page, browse, world, assert_no_axe_violations
+):
     browse.sign_in(page, world.users["coordinator"], language, world.totp_secret)
 
     page.goto(
