@@ -9,9 +9,25 @@ The people app's permission backend lists the apps it opens to coordinators; unt
 "partnerships" is among them, these admins grant coordinators their rights themselves.
 """
 
+from django.conf import settings
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from puentes.core.forms import TranslatedField, TranslatedTextModelForm, language_field_name
 
 from .models import Partnership, PartnershipMember
+
+AREA_MAX = 200  # one line on the public list
+
+
+class PartnershipForm(TranslatedTextModelForm):
+    translated_fields = (
+        TranslatedField("areas_of_cooperation", _("area of cooperation"), max_length=AREA_MAX),
+    )
+
+    class Meta:
+        model = Partnership
+        fields = ["phase", "mentor", "themes"]
 
 
 def _coordinator(request) -> bool:
@@ -48,6 +64,7 @@ class PartnershipMemberInline(CoordinatorsEdit, admin.TabularInline):
 
 @admin.register(Partnership)
 class PartnershipAdmin(CoordinatorsEdit, admin.ModelAdmin):
+    form = PartnershipForm
     list_display = ["__str__", "call", "phase", "mentor", "is_demo"]
     list_filter = ["call", "phase", "is_demo"]
     list_select_related = ["swedish_organisation", "latin_organisation", "call", "mentor"]
@@ -64,7 +81,7 @@ class PartnershipAdmin(CoordinatorsEdit, admin.ModelAdmin):
         "phase",
         "mentor",
         "themes",
-        "areas_of_cooperation",
+        *[language_field_name("areas_of_cooperation", code) for code, _n in settings.LANGUAGES],
         "challenge_statements",
         "challenge_language",
         "version",

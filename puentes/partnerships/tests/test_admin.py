@@ -37,7 +37,9 @@ def test_a_coordinator_sets_the_mentor_and_the_phase(coordinator_client):
         {
             "phase": "inception",
             "mentor": mentor.pk,
-            "areas_of_cooperation": '{"sv": "Ny rad"}',
+            "areas_of_cooperation_sv": "Ny rad",
+            "areas_of_cooperation_es": "",
+            "areas_of_cooperation_en": "",
             "members-TOTAL_FORMS": 1,
             "members-INITIAL_FORMS": 1,
             "members-0-id": member.pk,
