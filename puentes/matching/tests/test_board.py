@@ -256,3 +256,38 @@ def test_coordination_page_links_each_call_to_its_matching_board(coordinator_cli
         response = coordinator_client.get(reverse("networks:coordination_home"))
 
     assert f'href="{board_url(call)}"' in response.content.decode()
+
+
+def test_a_must_pair_beyond_the_balance_is_shown_and_the_board_still_proposes(
+    coordinator_client, call, candidates
+):
+    MatchSettings.objects.create(call=call, balance={"GT": 0})
+    MatchConstraint.objects.create(
+        call=call,
+        interest=candidates["boras"],
+        seeking_profile=candidates["totonicapan"],
+        kind=MatchConstraint.Kind.MUST,
+    )
+
+    response = coordinator_client.get(board_url(call))
+
+    assert "More pairs must be made with one country than its balance allows" in (
+        response.content.decode()
+    )
+    assert ("Borås", "Popayán") in proposed(response)
+
+
+def test_a_second_must_pair_for_the_same_municipality_is_refused(
+    coordinator_client, call, candidates
+):
+    must = {"interest": candidates["boras"].pk, "kind": MatchConstraint.Kind.MUST}
+    coordinator_client.post(
+        action_url("constraint_add", call), {**must, "profile": candidates["popayan"].pk}
+    )
+
+    response = coordinator_client.post(
+        action_url("constraint_add", call), {**must, "profile": candidates["totonicapan"].pk}
+    )
+
+    assert "must already be paired with another one" in response.content.decode()
+    assert MatchConstraint.objects.count() == 1
