@@ -6,39 +6,15 @@ from django.contrib import admin
 from .models import MatchConstraint, MatchSettings
 
 
-class CoordinatorsManage:
-    """Coordinators manage matching data. The people app's permission backend lists the apps
-    it opens to them; until "matching" is among them, these admins say so themselves."""
-
-    def _coordinator(self, request) -> bool:
-        user = request.user
-        return bool(user.is_active and (user.is_superuser or user.is_coordinator))
-
-    def has_module_permission(self, request):
-        return self._coordinator(request)
-
-    def has_view_permission(self, request, obj=None):
-        return self._coordinator(request)
-
-    def has_add_permission(self, request):
-        return self._coordinator(request)
-
-    def has_change_permission(self, request, obj=None):
-        return self._coordinator(request)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._coordinator(request)
-
-
 @admin.register(MatchSettings)
-class MatchSettingsAdmin(CoordinatorsManage, admin.ModelAdmin):
+class MatchSettingsAdmin(admin.ModelAdmin):
     list_display = ["call", "weights", "balance", "updated_at"]
     list_select_related = ["call__network"]
     raw_id_fields = ["call"]
 
 
 @admin.register(MatchConstraint)
-class MatchConstraintAdmin(CoordinatorsManage, admin.ModelAdmin):
+class MatchConstraintAdmin(admin.ModelAdmin):
     list_display = ["call", "interest", "seeking_profile", "kind", "created_by", "created_at"]
     list_filter = ["kind"]
     list_select_related = [

@@ -30,40 +30,18 @@ class PartnershipForm(TranslatedTextModelForm):
         fields = ["phase", "mentor", "themes"]
 
 
-def _coordinator(request) -> bool:
-    user = request.user
-    return bool(user.is_active and (user.is_superuser or user.is_coordinator))
-
-
-class CoordinatorsEdit:
-    """Coordinators view and change; nobody adds or deletes partnerships here."""
-
-    def has_module_permission(self, request):
-        return _coordinator(request)
-
-    def has_view_permission(self, request, obj=None):
-        return _coordinator(request)
-
-    def has_change_permission(self, request, obj=None):
-        return _coordinator(request)
-
-
-class PartnershipMemberInline(CoordinatorsEdit, admin.TabularInline):
+class PartnershipMemberInline(admin.TabularInline):
     model = PartnershipMember
     extra = 0
-
-    def has_add_permission(self, request, obj=None):
-        return _coordinator(request)
-
-    def has_delete_permission(self, request, obj=None):
-        return _coordinator(request)
-
     fields = ["person", "side", "invited_at", "joined_at"]
     autocomplete_fields = ["person"]
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(CoordinatorsEdit, admin.ModelAdmin):
+class PartnershipAdmin(admin.ModelAdmin):
+    """Coordinators view and change; partnerships are made by confirming a match and are
+    never deleted here."""
+
     form = PartnershipForm
     list_display = ["__str__", "call", "phase", "mentor", "is_demo"]
     list_filter = ["call", "phase", "is_demo"]

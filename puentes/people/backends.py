@@ -7,6 +7,8 @@ COORDINATOR_APP_LABELS = {
     "people",
     "networks",
     "recruitment",
+    "partnerships",
+    "matching",
     "account",
     "mfa",
 }
