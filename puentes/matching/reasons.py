@@ -174,13 +174,15 @@ def _preferred_country(swedish, latin, weights: Weights) -> ScorePart:
 def _spanish_speakers(swedish, weights: Weights) -> ScorePart:
     count = swedish.languages.get(SPANISH, 0)
     points = weights.spanish_speaker * capped_speakers(count, weights)
-    return ScorePart(SPANISH_SPEAKERS, points, {"count": count})
+    return ScorePart(SPANISH_SPEAKERS, points, {"count": count} if points else {})
 
 
 def _swedish_english_speakers(latin, weights: Weights) -> ScorePart:
     count = bridge_speakers(latin.languages)
-    languages = [code for code in BRIDGE_LANGUAGES if latin.languages.get(code, 0)]
     points = weights.swedish_english_speaker * capped_speakers(count, weights)
+    if not points:  # the usual case: spare building the data of a part that is left out
+        return ScorePart(SWEDISH_ENGLISH_SPEAKERS, points)
+    languages = [code for code in BRIDGE_LANGUAGES if latin.languages.get(code, 0)]
     return ScorePart(SWEDISH_ENGLISH_SPEAKERS, points, {"count": count, "languages": languages})
 
 

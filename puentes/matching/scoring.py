@@ -93,7 +93,7 @@ def capped_speakers(count: int, weights: Weights) -> int:
 
 def bridge_speakers(languages: Mapping[str, int]) -> int:
     """Members of a Latin American team who speak Swedish or English (a lower bound)."""
-    return max(languages.get(code, 0) for code in BRIDGE_LANGUAGES)
+    return max(languages.get("en", 0), languages.get("sv", 0))
 
 
 def size_closeness(swedish_size: int | None, latin_size: int | None) -> float:
@@ -165,12 +165,15 @@ def _add_named_partners(scores: np.ndarray, swedish, latin, weights: Weights) ->
 
 
 def _add_size_closeness(scores: np.ndarray, swedish, latin, weights: Weights) -> None:
+    if weights.similar_size == 0:
+        return
     # math.log10, as size_closeness: the parts add up to the matrix entry exactly, and sizes
-    # exactly tenfold apart come to exactly 0.
+    # exactly tenfold apart come to exactly 0. An unknown size is NaN, which fmax turns to 0.
     swedish_log = np.array([math.log10(c.size) if c.size else np.nan for c in swedish])
     latin_log = np.array([math.log10(c.size) if c.size else np.nan for c in latin])
-    closeness = 1.0 - np.abs(swedish_log[:, None] - latin_log[None, :])
-    np.maximum(closeness, 0.0, out=closeness)
-    closeness[np.isnan(closeness)] = 0.0
+    closeness = np.subtract.outer(swedish_log, latin_log)  # in place from here: large matrices
+    np.abs(closeness, out=closeness)
+    np.subtract(1.0, closeness, out=closeness)
+    np.fmax(closeness, 0.0, out=closeness)
     closeness *= weights.similar_size
     scores += closeness
