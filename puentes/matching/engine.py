@@ -40,6 +40,7 @@ import math
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 
 import numpy as np
@@ -175,10 +176,18 @@ class MatchResult:
     pairs_per_country: Mapping[str, int]
 
     def pair_for_swedish(self, swedish_id: Hashable) -> Pair | None:
-        return next((pair for pair in self.pairs if pair.swedish_id == swedish_id), None)
+        return self._by_swedish_id.get(swedish_id)
 
     def pair_for_latin(self, latin_id: Hashable) -> Pair | None:
-        return next((pair for pair in self.pairs if pair.latin_id == latin_id), None)
+        return self._by_latin_id.get(latin_id)
+
+    @cached_property
+    def _by_swedish_id(self) -> dict[Hashable, Pair]:
+        return {pair.swedish_id: pair for pair in self.pairs}
+
+    @cached_property
+    def _by_latin_id(self) -> dict[Hashable, Pair]:
+        return {pair.latin_id: pair for pair in self.pairs}
 
 
 def match(
@@ -330,7 +339,8 @@ class _Result:
         if (i, j) not in self._pairs:
             swedish, latin = self.problem.swedish[i], self.problem.latin[j]
             parts = pair_parts(swedish, latin, self.weights)
-            score = sum(part.points for part in parts)
+            # Left to right from 0.0, as the score matrix adds them: the same float.
+            score = sum((part.points for part in parts), 0.0)
             self._pairs[i, j] = Pair(swedish.id, latin.id, score, parts)
         return self._pairs[i, j]
 
@@ -361,7 +371,7 @@ class _Result:
         if not by_row:
             scores, allowed = scores.T, allowed.T
             candidates, out = problem.latin, problem.out_cols
-        exclude = np.array([partner.get(k_, -1) for k_ in range(len(candidates))], dtype=np.int64)
+        exclude = np.array([partner.get(n, -1) for n in range(len(candidates))], dtype=np.int64)
         best = best_partners(scores, allowed, exclude=exclude, k=k)
         found = {}
         for index, candidate in enumerate(candidates):
