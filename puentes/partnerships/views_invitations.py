@@ -12,6 +12,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from puentes.core.ratelimit import rate_limit_hit
+
 from .forms_invitations import InvitationForm, InvitationPasswordForm
 from .invitations import (
     InvalidInvitation,
@@ -23,6 +25,7 @@ from .invitations import (
 from .services import PartnershipError
 from .views import _partnership_or_404, coordinators_need_mfa
 
+INVITATIONS_PER_HOUR = 30
 LOGIN_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 
 
@@ -40,6 +43,9 @@ def invitation_create(request, pk):
     form = InvitationForm(request.POST, sides=sides)
     if not form.is_valid():
         return _form(request, partnership, form, status=400)
+    if not _may_send_another(request.user):
+        form.add_error(None, _("You have sent many invitations. Try again in an hour."))
+        return _form(request, partnership, form, status=429)
     try:
         partnership_invite(
             partnership=partnership,
@@ -56,6 +62,16 @@ def invitation_create(request, pk):
         _("An invitation has been sent to %(email)s.") % {"email": form.cleaned_data["email"]},
     )
     return redirect("partnerships:partnership_detail", pk=partnership.pk)
+
+
+def _may_send_another(user) -> bool:
+    """Each invitation sends a mail to an address typed in: keep one account from spamming."""
+    return rate_limit_hit(
+        scope="partnership_invite",
+        key=str(user.pk),
+        limit=INVITATIONS_PER_HOUR,
+        window_seconds=60 * 60,
+    )
 
 
 def _form(request, partnership, form, status=200):

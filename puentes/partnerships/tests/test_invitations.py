@@ -21,6 +21,7 @@ from puentes.partnerships.invitations import (
     partnership_invite,
 )
 from puentes.partnerships.models import PartnershipMember
+from puentes.partnerships.views_invitations import INVITATIONS_PER_HOUR
 from puentes.people.models import NetworkRole, Person, User
 from puentes.people.tests.factories import (
     DEFAULT_PASSWORD,
@@ -310,3 +311,57 @@ def test_the_workspace_links_to_the_invitation_for_those_who_may_edit(
     page = client.get(url("partnership_detail", pk=partnership.pk)).content.decode()
 
     assert url("invitation_create", pk=partnership.pk) in page
+
+
+def test_inviting_again_before_joining_resends_without_a_duplicate(
+    client, smtp_server, swedish_member, partnership
+):
+    client.force_login(swedish_member, backend=BACKEND)
+    invite(client, partnership, email="erik@example.se", side="swedish", language="sv")
+    first = PartnershipMember.objects.get(person__email="erik@example.se").invited_at
+
+    response = invite(client, partnership, email="erik@example.se", side="swedish", language="sv")
+    mail_deliver_due(now=timezone.now())
+
+    assert response.status_code == 302
+    assert Person.objects.filter(email="erik@example.se").count() == 1
+    member = PartnershipMember.objects.get(person__email="erik@example.se")
+    assert member.invited_at > first
+    assert len(smtp_server.wait_for(2)) == 2
+
+
+def test_an_invitation_opened_by_another_signed_in_account_changes_nothing(
+    client, swedish_member, partnership
+):
+    existing = PersonFactory(user__email="anna@example.se")
+    invitation = partnership_invite(
+        partnership=partnership,
+        name="Anna",
+        email="anna@example.se",
+        side="swedish",
+        role="official",
+        language="sv",
+        by=swedish_member,
+        now=timezone.now(),
+        base_url="http://testserver",
+    )
+    client.force_login(swedish_member, backend=BACKEND)
+
+    response = client.post(invitation.accept_url)
+
+    assert response.status_code == 403
+    assert not PartnershipMember.objects.get(person=existing).joined_at
+
+
+def test_one_account_cannot_send_endless_invitations(client, swedish_member, partnership, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    client.force_login(swedish_member, backend=BACKEND)
+    for number in range(INVITATIONS_PER_HOUR):
+        invite(client, partnership, email=f"p{number}@example.se", side="swedish")
+
+    response = invite(client, partnership, email="one-too-many@example.se", side="swedish")
+
+    assert response.status_code == 429
+    assert not Person.objects.filter(email="one-too-many@example.se").exists()
