@@ -33,6 +33,10 @@ class InvalidInvitation(PartnershipError):
     message = _("This invitation link is not valid or has expired. Ask for a new invitation.")
 
 
+class SideNotAllowed(PartnershipError):
+    message = _("You can invite people only to your own side of the partnership.")
+
+
 @dataclass(frozen=True)
 class Invitation:
     member: PartnershipMember
@@ -70,11 +74,14 @@ def invitation_member(token: str, *, now) -> PartnershipMember:
     except (signing.BadSignature, ValueError) as exc:
         raise InvalidInvitation from exc
     try:
-        return PartnershipMember.objects.select_related(
+        member = PartnershipMember.objects.select_related(
             "person__user", "partnership__swedish_organisation", "partnership__latin_organisation"
         ).get(pk=int(value))
     except (PartnershipMember.DoesNotExist, ValueError) as exc:
         raise InvalidInvitation from exc
+    if member.person.user is None:  # the account was deleted since
+        raise InvalidInvitation
+    return member
 
 
 def _person_for(*, name, email, role, language) -> Person:
@@ -93,10 +100,6 @@ def _person_for(*, name, email, role, language) -> Person:
         person.user = user
         person.save(update_fields=["user"])
     return person
-
-
-class SideNotAllowed(PartnershipError):
-    message = _("You can invite people only to your own side of the partnership.")
 
 
 def invitable_sides(user, partnership: Partnership) -> list[str]:
