@@ -3,11 +3,12 @@ coordinators' outbox page (core:outbox)."""
 
 from django.contrib import admin
 
+from .admin_readonly import ReadOnlyAdminMixin
 from .models import OutboxMessage
 
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):
+class OutboxMessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["to_address", "subject", "kind", "status", "attempts", "created_at", "sent_at"]
     list_filter = ["status", "kind", "language"]
     search_fields = ["to_address", "subject", "message_id", "object_id"]
@@ -17,12 +18,3 @@ class OutboxMessageAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("body_text", "body_html")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

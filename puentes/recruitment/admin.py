@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from puentes.core.admin_readonly import ReadOnlyAdminMixin
 from puentes.core.forms import TranslatedField, TranslatedTextModelForm, language_field_name
 
 from . import services
@@ -56,20 +57,13 @@ class WorkflowActionsMixin:
             self.message_user(request, done_message(done), messages.SUCCESS)
 
 
-class TransitionInline(admin.TabularInline):
+class TransitionInline(ReadOnlyAdminMixin, admin.TabularInline):
     """The recorded steps, oldest first: who, when, why."""
 
     model = Transition
     fields = ["at", "from_status", "to_status", "by", "reason"]
     readonly_fields = fields
     extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("by")
@@ -206,20 +200,13 @@ class SeekingProfileAdmin(WorkflowActionsMixin, admin.ModelAdmin):
         )
 
 
-class InterestContactInline(admin.TabularInline):
+class InterestContactInline(ReadOnlyAdminMixin, admin.TabularInline):
     """The contact people, in the order the applicant gave them."""
 
     model = InterestContact
     fields = ["position", "name", "title", "role", "email", "language"]
     readonly_fields = fields
     extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("person")
@@ -343,7 +330,7 @@ class InterestAdmin(WorkflowActionsMixin, admin.ModelAdmin):
 
 
 @admin.register(Transition)
-class TransitionAdmin(admin.ModelAdmin):
+class TransitionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Every recorded workflow step, read only: the history is never rewritten."""
 
     list_display = ["at", "subject", "from_status", "to_status", "by", "reason"]
@@ -372,15 +359,6 @@ class TransitionAdmin(admin.ModelAdmin):
         "reason",
     ]
     fields = readonly_fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("about"))
     def subject(self, obj):
