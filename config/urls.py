@@ -20,5 +20,8 @@ urlpatterns += i18n_patterns(
     path("", include("puentes.recruitment.urls_catalogue")),
     path("accounts/", include("allauth.urls")),
     path("partnerships/", include("puentes.partnerships.urls")),
+    path("partnerships/", include("puentes.plans.urls")),
+    path("partnerships/", include("puentes.reports.urls")),
+    path("partnerships/", include("puentes.documents.urls")),
     prefix_default_language=True,
 )

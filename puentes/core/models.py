@@ -138,3 +138,52 @@ class OutboxMessage(TimeStampedModel):
         return self.status == self.Status.FAILED or (
             self.status == self.Status.QUEUED and bool(self.last_error)
         )
+
+
+class AuditEntry(models.Model):
+    """One recorded change: who did what, to which record, within which scope, and when.
+
+    Written by services in the transaction of the change (see core.audit), never edited.
+    `scope` is the record whose activity timeline shows the entry (a partnership, say);
+    `data` holds the facts the sentence needs (statuses, titles), never secrets.
+    """
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    action = models.CharField(_("action"), max_length=100)
+    target_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("record (type)"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    target_id = models.CharField(_("record (id)"), max_length=64)
+    target = GenericForeignKey("target_type", "target_id")
+    scope_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("scope (type)"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    scope_id = models.CharField(_("scope (id)"), max_length=64)
+    scope = GenericForeignKey("scope_type", "scope_id")
+    data = models.JSONField(_("details"), default=dict, blank=True)
+    at = models.DateTimeField(_("at"))
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+        ordering = ["-at", "-pk"]
+        indexes = [
+            models.Index(fields=["scope_type", "scope_id", "-at"], name="core_audit_scope_idx"),
+            models.Index(fields=["target_type", "target_id"], name="core_audit_target_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from puentes.core.forms import TranslatedField, TranslatedTextModelForm, language_field_name
 
-from .models import Call, Network, Theme
+from .models import Call, Network, ReportingPeriod, Theme
 
 
 def language_fields(map_name: str) -> list[str]:
@@ -191,3 +191,13 @@ class CallAdmin(TranslatedSearchMixin, admin.ModelAdmin):
     @admin.display(description=_("title"), ordering="-open_date")
     def display_title(self, obj):
         return obj.title
+
+
+@admin.register(ReportingPeriod)
+class ReportingPeriodAdmin(admin.ModelAdmin):
+    """Coordinators set each call's reporting periods and when their reports are due."""
+
+    list_display = ["__str__", "call", "start_date", "end_date", "due_date"]
+    list_filter = ["call"]
+    list_select_related = ["call"]
+    date_hierarchy = "due_date"

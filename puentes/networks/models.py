@@ -141,3 +141,48 @@ class Call(TimeStampedModel):
         if day > self.close_date:
             return "closed"
         return "open"
+
+
+class ReportingPeriod(TimeStampedModel):
+    """A span of a call's partnerships' work that they report on, with its due date.
+
+    Indicator values are recorded per period (plans) and each partnership writes one progress
+    report per period (reports).
+    """
+
+    call = models.ForeignKey(
+        Call,
+        verbose_name=_("call"),
+        on_delete=models.CASCADE,
+        related_name="reporting_periods",
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    due_date = models.DateField(_("report due on"))
+
+    class Meta:
+        verbose_name = _("reporting period")
+        verbose_name_plural = _("reporting periods")
+        ordering = ["call", "start_date"]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "start_date"], name="period_unique_start"),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")), name="period_dates_ordered"
+            ),
+            models.CheckConstraint(
+                condition=Q(due_date__gte=F("end_date")), name="period_due_after_end"
+            ),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """ "2024" for a calendar year, else the two dates."""
+        start, end = self.start_date, self.end_date
+        if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and (
+            start.year == end.year
+        ):
+            return str(start.year)
+        return f"{start.isoformat()} – {end.isoformat()}"

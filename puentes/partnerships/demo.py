@@ -1,5 +1,5 @@
 """The demo's partnerships: the 2024 call's two matched pairs, Lessebo–Totonicapán and
-Borås–Popayán, three years into their work.
+Borås–Popayán, three years into their work, and the call's yearly reporting periods.
 
 The recruitment demo has already moved their profiles to matched, so the rows are written
 here as they would stand after partnership_create, not through it. Loading is idempotent:
@@ -10,7 +10,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from puentes.networks.models import Call
+from puentes.networks.models import Call, ReportingPeriod
 from puentes.people.models import Person, User
 from puentes.recruitment.demo import DEMO_EMAIL_DOMAIN, NETWORK_SLUG, PAST_CALL_SLUG
 from puentes.recruitment.models import Interest, SeekingProfile
@@ -53,12 +53,13 @@ PAIRS = (
 def partnerships_demo_load(*, now: datetime.datetime) -> Counter:
     """Create whichever of the demo partnerships is missing; return how many were made.
 
-    Runs inside `demo_load`'s transaction. A rerun that finds both costs two queries.
+    Runs inside `demo_load`'s transaction. A rerun that finds everything costs three queries.
     """
     created = Counter()
     call = Call.objects.filter(network__slug=NETWORK_SLUG, slug=PAST_CALL_SLUG).first()
     if call is None:
         return created
+    created["reporting periods"] += _ensure_periods(call)
     have = set(
         Partnership.objects.filter(call=call).values_list(
             "swedish_organisation__code", "latin_organisation__code"
@@ -68,6 +69,27 @@ def partnerships_demo_load(*, now: datetime.datetime) -> Counter:
     for pair in missing:
         created["partnerships"] += _create(call, pair, now)
     return created
+
+
+# The 2024 call's partnerships report on each calendar year of the network, by the end of
+# the following January.
+PERIOD_YEARS = (2024, 2025, 2026)
+
+
+def _ensure_periods(call) -> int:
+    have = set(call.reporting_periods.values_list("start_date__year", flat=True))
+    missing = [
+        ReportingPeriod(
+            call=call,
+            start_date=datetime.date(year, 1, 1),
+            end_date=datetime.date(year, 12, 31),
+            due_date=datetime.date(year + 1, 1, 31),
+        )
+        for year in PERIOD_YEARS
+        if year not in have
+    ]
+    ReportingPeriod.objects.bulk_create(missing)
+    return len(missing)
 
 
 def _create(call, pair: DemoPair, now) -> int:

@@ -14,10 +14,12 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from puentes.core.audit import audit_record
 from puentes.core.mail import mail_queue
 from puentes.people.access import acts_as_coordinator
 from puentes.people.models import Membership, Person, User
 
+from . import activity
 from .models import Partnership, PartnershipMember
 from .services import PartnershipError
 
@@ -139,6 +141,14 @@ def partnership_invite(
     member.side = side
     member.invited_at = now
     member.save()
+    audit_record(
+        actor=by,
+        action=activity.MEMBER_INVITED,
+        target=member,
+        scope=partnership,
+        data={"name": person.name},
+        at=now,
+    )
     mail_language = person.preferred_language or language
     token = invitation_token(member, now=now)
     with translation.override(mail_language):
@@ -176,4 +186,12 @@ def invitation_accept(*, member: PartnershipMember, password: str | None, now) -
     if member.joined_at is None:
         member.joined_at = now
         member.save(update_fields=["joined_at", "updated_at"])
+        audit_record(
+            actor=user,
+            action=activity.MEMBER_JOINED,
+            target=member,
+            scope=member.partnership,
+            data={"name": member.person.name},
+            at=now,
+        )
     return user

@@ -9,10 +9,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from puentes.core.audit import audit_record
 from puentes.recruitment.models import Interest, SeekingProfile
 from puentes.recruitment.services import RecruitmentError, profile_match
 
-from . import notifications
+from . import activity, notifications
 from .models import Partnership, PartnershipMember
 
 # The shared challenge statement is written in the two working languages of a partnership.
@@ -142,6 +143,16 @@ def partnership_create(
         profile_match(profile=profile, by=by, now=now)
     except RecruitmentError as exc:
         raise ProfileNotPublished from exc
+    audit_record(
+        actor=by,
+        action=activity.CREATED,
+        target=partnership,
+        data={
+            "swedish": partnership.swedish_organisation.name,
+            "latin": partnership.latin_organisation.name,
+        },
+        at=now,
+    )
     notifications.partnership_created(partnership=partnership, now=now)
     return partnership
 
@@ -191,4 +202,5 @@ def partnership_update_statement(
         updated_at=now,
     )
     current.refresh_from_db()
+    audit_record(actor=by, action=activity.STATEMENT_SAVED, target=current, at=now)
     return current

@@ -9,6 +9,9 @@ COORDINATOR_APP_LABELS = {
     "recruitment",
     "partnerships",
     "matching",
+    "plans",
+    "reports",
+    "documents",
     "account",
     "mfa",
 }

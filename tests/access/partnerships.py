@@ -36,7 +36,11 @@ EXAMPLE_KWARGS = {
 
 
 def populate(world):
-    from puentes.networks.tests.factories import CallFactory
+    from django.utils import timezone
+
+    from puentes.core.audit import audit_record
+    from puentes.networks.tests.factories import CallFactory, ReportingPeriodFactory
+    from puentes.partnerships import activity
     from puentes.partnerships.models import PartnershipMember
     from puentes.partnerships.tests.factories import PartnershipFactory, PartnershipMemberFactory
     from puentes.people.tests.factories import OrganisationFactory
@@ -52,6 +56,14 @@ def populate(world):
         partnership=world.partnership,
         person=world.users["member_b"].person,
         side=PartnershipMember.Side.LATIN,
+    )
+    world.reporting_period = ReportingPeriodFactory(call=world.call)
+    audit_record(
+        actor=world.users["coordinator"],
+        action=activity.CREATED,
+        target=world.partnership,
+        data={"swedish": "A", "latin": "B"},
+        at=timezone.now(),
     )
     # Another pair of organisations in another call: none of the matrix's members is in it.
     world.other_partnership = PartnershipFactory(

@@ -5,7 +5,7 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
-from puentes.networks.models import Call, Network, Theme
+from puentes.networks.models import Call, Network, ReportingPeriod, Theme
 
 
 class NetworkFactory(DjangoModelFactory):
@@ -46,3 +46,15 @@ class CallFactory(DjangoModelFactory):
     open_date = datetime.date(2024, 1, 15)
     close_date = datetime.date(2024, 3, 31)
     rule_year = 2024
+
+
+class ReportingPeriodFactory(DjangoModelFactory):
+    """A calendar year of the call's work, due at the end of the next January."""
+
+    class Meta:
+        model = ReportingPeriod
+
+    call = factory.SubFactory(CallFactory)
+    start_date = factory.Sequence(lambda n: datetime.date(2024 + n % 50, 1, 1))
+    end_date = factory.LazyAttribute(lambda o: datetime.date(o.start_date.year, 12, 31))
+    due_date = factory.LazyAttribute(lambda o: datetime.date(o.start_date.year + 1, 1, 31))

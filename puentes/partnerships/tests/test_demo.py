@@ -4,6 +4,7 @@ demo accounts of both sides and by the mentor."""
 import pytest
 
 from puentes.networks.demo import demo_load
+from puentes.networks.models import ReportingPeriod
 from puentes.partnerships.models import Partnership, PartnershipMember
 from puentes.partnerships.selectors import can_edit_partnership, partnership_for
 from puentes.people.models import User
@@ -57,3 +58,14 @@ def test_loading_the_demo_again_makes_no_second_partnership(demo):
 
     assert (Partnership.objects.count(), PartnershipMember.objects.count()) == before
     assert not result.created["partnerships"]
+
+
+def test_the_2024_call_reports_on_each_year_of_the_network_by_the_next_january(demo):
+    periods = ReportingPeriod.objects.filter(call__slug="call-2024")
+
+    assert [(p.label, p.due_date.isoformat()) for p in periods] == [
+        ("2024", "2025-01-31"),
+        ("2025", "2026-01-31"),
+        ("2026", "2027-01-31"),
+    ]
+    assert demo_load().created["reporting periods"] == 0

@@ -1,0 +1,1 @@
+"""Documents a partnership's members share."""

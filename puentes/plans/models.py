@@ -1,0 +1,1 @@
+"""A partnership's plan in the Logical Framework Approach."""

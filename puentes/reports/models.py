@@ -1,0 +1,1 @@
+"""A partnership's progress reports, one per reporting period."""
