@@ -12,6 +12,7 @@ COORDINATOR_APP_LABELS = {
     "plans",
     "reports",
     "documents",
+    "workshops",
     "account",
     "mfa",
 }
