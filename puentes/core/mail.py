@@ -12,6 +12,8 @@ from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email import encoders
+from email.mime.base import MIMEBase
 from email.utils import make_msgid, parseaddr
 
 from django.conf import settings
@@ -24,7 +26,7 @@ from django.template.loader import get_template, render_to_string
 from django.utils import translation
 
 from .i18n import LANGUAGE_CODES
-from .models import OutboxMessage
+from .models import OutboxAttachment, OutboxMessage
 
 logger = logging.getLogger("puentes.mail")
 
@@ -37,6 +39,8 @@ DEFAULT_RETRY_MAX_SECONDS = 60 * 60
 # cause a second delivery, and short enough that a dead worker's message is soon retried.
 DEFAULT_LEASE_SECONDS = 5 * 60
 ERROR_MAX_LENGTH = 1000
+# Attachments travel in the database row and in every attempt: keep them to invitation size.
+ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
 
 
 class MailNotRetryable(Exception):
@@ -81,6 +85,7 @@ def mail_queue(
     cc=(),
     kind: str = "",
     about=None,
+    attachments=(),
     now: datetime,
 ) -> OutboxMessage:
     """Render a message in the recipient's language and store it in the current transaction.
@@ -89,7 +94,8 @@ def mail_queue(
     `<template>.html` (the last extends "mail/layout.html"). If the caller's transaction
     rolls back, the message is gone with it; nothing is sent here. `about` is the object
     the message is about (an interest, a workshop…), shown to coordinators. The templates
-    get `context` and `language`; links in them must be absolute.
+    get `context` and `language`; links in them must be absolute. `attachments` are
+    `(filename, content_bytes, mimetype)` triples, e.g. `("meeting.ics", data, "text/calendar")`.
     """
     if language not in LANGUAGE_CODES:
         raise ValueError(f"No such language: {language!r}")
@@ -108,6 +114,7 @@ def mail_queue(
         cc=cc,
         kind=kind,
         about=about,
+        attachments=attachments,
         now=now,
     )
 
@@ -123,6 +130,7 @@ def mail_store(
     cc=(),
     kind: str = "",
     about=None,
+    attachments=(),
     now: datetime,
 ) -> OutboxMessage:
     """Store a message that is already rendered (e.g. by allauth) in the current transaction.
@@ -135,7 +143,8 @@ def mail_store(
     cc = list(cc)
     for address in [to, *cc, *([reply_to] if reply_to else [])]:
         validate_email(address)
-    return OutboxMessage.objects.create(
+    attachments = [_checked_attachment(*attachment) for attachment in attachments]
+    message = OutboxMessage.objects.create(
         to_address=to,
         language=language,
         subject=" ".join(subject.split()),
@@ -150,6 +159,25 @@ def mail_store(
         status=OutboxMessage.Status.QUEUED,
         next_attempt_at=now,
     )
+    OutboxAttachment.objects.bulk_create(
+        OutboxAttachment(message=message, filename=name, content=content, mimetype=mimetype)
+        for name, content, mimetype in attachments
+    )
+    return message
+
+
+def _checked_attachment(filename: str, content: bytes, mimetype: str) -> tuple:
+    """Refuse at queueing time what could never be sent, rather than at every attempt."""
+    if not filename or any(char in filename for char in '/\\\r\n"'):
+        raise ValueError(f"Not a plain file name: {filename!r}")
+    if not isinstance(content, bytes | bytearray | memoryview):
+        raise TypeError("An attachment's content must be bytes")
+    if len(content) > ATTACHMENT_MAX_BYTES:
+        raise ValueError(f"{filename} is larger than {ATTACHMENT_MAX_BYTES} bytes")
+    basetype, _slash, subtype = mimetype.partition("/")
+    if not (basetype and subtype) or ";" in mimetype or " " in mimetype:
+        raise ValueError(f"Not a plain content type: {mimetype!r}")
+    return filename, bytes(content), mimetype.lower()
 
 
 def mail_retry(*, message: OutboxMessage, now: datetime) -> OutboxMessage:
@@ -251,7 +279,30 @@ def _email_for(message: OutboxMessage, connection) -> EmailMultiAlternatives:
     )
     if message.body_html:
         email.attach_alternative(message.body_html, "text/html")
+    # Read again at each attempt, so a retry carries the same files as the first try.
+    for attachment in message.attachments.all():
+        email.attach(_mime_part(attachment))
     return email
+
+
+def _mime_part(attachment: OutboxAttachment) -> MIMEBase:
+    """The file in base64, so its bytes arrive exactly as stored (line ends of an .ics
+    included), which Django's own text attachments do not promise."""
+    content = bytes(attachment.content)
+    part = MIMEBase(*attachment.mimetype.split("/", 1))
+    if attachment.mimetype.startswith("text/"):
+        with suppress(UnicodeDecodeError):
+            content.decode("utf-8")
+            part.set_param("charset", "utf-8")
+    part.set_payload(content)
+    encoders.encode_base64(part)
+    name = attachment.filename
+    part.add_header(
+        "Content-Disposition",
+        "attachment",
+        filename=name if name.isascii() else ("utf-8", "", name),
+    )
+    return part
 
 
 def _record_failure(message, exc: Exception, now: datetime, report: DeliveryReport) -> None:

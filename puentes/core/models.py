@@ -140,6 +140,35 @@ class OutboxMessage(TimeStampedModel):
         )
 
 
+class OutboxAttachment(models.Model):
+    """A file sent with an outbox message (a calendar invitation, say), stored with it so
+    every delivery attempt attaches exactly the same bytes."""
+
+    message = models.ForeignKey(
+        OutboxMessage,
+        verbose_name=_("message"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    filename = models.CharField(_("file name"), max_length=255)
+    mimetype = models.CharField(_("content type"), max_length=100)
+    content = models.BinaryField(_("content"))
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["message", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(filename=""), name="core_attachment_has_name"),
+            models.CheckConstraint(
+                condition=Q(mimetype__contains="/"), name="core_attachment_type"
+            ),
+        ]
+
+    def __str__(self):
+        return self.filename
+
+
 class AuditEntry(models.Model):
     """One recorded change: who did what, to which record, within which scope, and when.
 
