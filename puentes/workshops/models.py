@@ -74,9 +74,7 @@ class Workshop(TimeStampedModel):
     )
     registration_opens_at = models.DateTimeField(_("registration opens at"))
     registration_closes_at = models.DateTimeField(_("registration closes at"))
-    state = models.CharField(
-        _("state"), max_length=10, choices=State.choices, default=State.DRAFT
-    )
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
     is_demo = models.BooleanField(_("demo record"), default=False)
 
     objects = WorkshopQuerySet.as_manager()

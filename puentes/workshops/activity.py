@@ -1,0 +1,30 @@
+"""What the timelines of a workshop (and of a registrant's partnership) say about
+registrations."""
+
+from django.utils.translation import gettext_lazy as _
+
+from puentes.core import audit
+
+REGISTERED = audit.action(
+    "workshops.registered", _("%(actor)s registered %(name)s for %(workshop)s.")
+)
+WAITLISTED = audit.action(
+    "workshops.waitlisted",
+    _("%(actor)s put %(name)s on the waiting list for %(workshop)s."),
+)
+CANCELLED = audit.action(
+    "workshops.cancelled",
+    _("%(actor)s cancelled the registration of %(name)s for %(workshop)s."),
+)
+PROMOTED = audit.action(
+    "workshops.promoted", _("%(name)s got a place at %(workshop)s from the waiting list.")
+)
+ATTENDED = audit.action(
+    "workshops.attended", _("%(actor)s marked %(name)s as present at %(workshop)s.")
+)
+NO_SHOW = audit.action(
+    "workshops.no_show", _("%(actor)s marked %(name)s as absent from %(workshop)s.")
+)
+CALENDAR_LINK_RENEWED = audit.action(
+    "workshops.calendar_link_renewed", _("%(actor)s made a new private calendar link.")
+)
