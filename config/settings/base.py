@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "puentes.plans",
     "puentes.reports",
     "puentes.documents",
+    "puentes.meetings",
     "puentes.workshops",
     "puentes.core.admin_app.PuentesAdminConfig",
     "django.contrib.auth",
@@ -160,6 +161,8 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
 MEDIA_URL = "media/"
+# The largest file a partnership may share (puentes.documents), in bytes; see docs/documents.md.
+PUENTES_DOCUMENT_MAX_BYTES = int(os.environ.get("PUENTES_DOCUMENT_MAX_BYTES", "10485760"))  # 10 MB
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -180,6 +183,10 @@ PUENTES_MAIL_MAX_ATTEMPTS = int(os.environ.get("PUENTES_MAIL_MAX_ATTEMPTS", "10"
 PUENTES_MAIL_RETRY_BASE_SECONDS = int(os.environ.get("PUENTES_MAIL_RETRY_BASE_SECONDS", "60"))
 PUENTES_MAIL_RETRY_MAX_SECONDS = int(os.environ.get("PUENTES_MAIL_RETRY_MAX_SECONDS", "3600"))
 PUENTES_MAIL_LEASE_SECONDS = int(os.environ.get("PUENTES_MAIL_LEASE_SECONDS", "300"))
+# Progress reports not yet submitted: reminders this many days before and after the due date
+# (`puentes report_reminders`, see docs/reports.md).
+PUENTES_REPORT_REMINDER_DAYS_BEFORE = (14, 3)
+PUENTES_REPORT_REMINDER_DAYS_AFTER = (1, 7)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

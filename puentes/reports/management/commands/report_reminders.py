@@ -1,0 +1,37 @@
+"""`puentes report_reminders`: queue the reminders about progress reports that are due.
+
+Safe to run as often as you like (every hour from cron or a systemd timer): each reminder
+is recorded when it is queued and never queued twice. See docs/reports.md.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import URLValidator
+from django.utils import timezone
+
+from puentes.reports.reminders import report_reminders_send
+
+
+class Command(BaseCommand):
+    help = (
+        "Queue, through the outbox, the reminders about progress reports that are not "
+        "submitted: before and after the due date, each once. Run it every hour."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--base-url",
+            required=True,
+            help="The address of the site, for the links in the mail, e.g. "
+            "https://puentes.example.org",
+        )
+
+    def handle(self, *args, base_url, **options):
+        try:
+            URLValidator(schemes=["http", "https"])(base_url)
+        except ValidationError as exc:
+            raise CommandError(f"--base-url is not an http(s) address: {base_url!r}") from exc
+        sent = report_reminders_send(now=timezone.now(), base_url=base_url)
+        self.stdout.write(
+            f"{sent['reminders']} reminder(s) queued, {sent['messages']} message(s) in the outbox."
+        )
