@@ -39,7 +39,6 @@ INSTALLED_APPS = [
     "puentes.plans",
     "puentes.reports",
     "puentes.documents",
-    "puentes.meetings",
     "puentes.workshops",
     "puentes.core.admin_app.PuentesAdminConfig",
     "django.contrib.auth",
@@ -161,8 +160,6 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
 MEDIA_URL = "media/"
-# The largest file a partnership may share (puentes.documents), in bytes; see docs/documents.md.
-PUENTES_DOCUMENT_MAX_BYTES = int(os.environ.get("PUENTES_DOCUMENT_MAX_BYTES", "10485760"))  # 10 MB
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
