@@ -227,7 +227,7 @@ def registration_mark(*, registration: Registration, status: str, by, now) -> Re
     if status not in MARKS:
         raise CannotMark
     current = (
-        Registration.objects.select_for_update()
+        Registration.objects.select_for_update(of=("self",))
         .select_related("person", "workshop", "partnership")
         .get(pk=registration.pk)
     )

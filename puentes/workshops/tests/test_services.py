@@ -219,10 +219,11 @@ def test_cancelling_a_place_promotes_the_first_on_the_waiting_list_and_mails_the
     assert message.to_address == first.person.email
     mail_deliver_due(now=now)
     (received,) = smtp_server.wait_for(1)
-    assert "Tiene un lugar" in received["Subject"] or "Taller" in received["Subject"]
+    assert received["Content-Language"] == "es"
+    assert workshop.titles["es"] in received["Subject"]
     body = text_of(received)
     assert f"{BASE_URL}/es/workshops/{workshop.pk}/" in body
-    assert "Hola Lucía Pérez" in body
+    assert "Hola, Lucía Pérez" in body
 
 
 def test_the_promotion_mail_is_in_swedish_for_a_swedish_speaker(
