@@ -160,6 +160,8 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
 MEDIA_URL = "media/"
+# The largest file a partnership may share (puentes.documents), in bytes; see docs/documents.md.
+PUENTES_DOCUMENT_MAX_BYTES = int(os.environ.get("PUENTES_DOCUMENT_MAX_BYTES", "10485760"))  # 10 MB
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
