@@ -21,6 +21,7 @@ from puentes.people.models import Membership, NetworkRole, Person, User
 from puentes.places.models import Organisation
 from puentes.recruitment.demo import recruitment_demo_load
 from puentes.reports.demo import reports_demo_load
+from puentes.workshops.demo import workshops_demo_load
 
 from .models import Network, Theme
 from .services import call_ensure, network_ensure, theme_ensure
@@ -293,6 +294,7 @@ def demo_load(*, now: datetime.datetime | None = None) -> DemoResult:
             result.logins.append(login)
         result.created.update(recruitment_demo_load(now=now or timezone.now()))
         result.created.update(partnerships_demo_load(now=now or timezone.now()))
+        result.created.update(workshops_demo_load(now=now or timezone.now()))
         result.created.update(reports_demo_load(now=now or timezone.now()))
     return result
 
