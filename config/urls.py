@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("partnerships/", include("puentes.plans.urls")),
     path("partnerships/", include("puentes.reports.urls")),
     path("partnerships/", include("puentes.documents.urls")),
+    path("partnerships/", include("puentes.meetings.urls")),
     path("workshops/", include("puentes.workshops.urls")),
     prefix_default_language=True,
 )

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "puentes.plans",
     "puentes.reports",
     "puentes.documents",
+    "puentes.meetings",
     "puentes.workshops",
     "puentes.core.admin_app.PuentesAdminConfig",
     "django.contrib.auth",

@@ -12,6 +12,7 @@ COORDINATOR_APP_LABELS = {
     "plans",
     "reports",
     "documents",
+    "meetings",
     "workshops",
     "account",
     "mfa",
