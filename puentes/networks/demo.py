@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from puentes.documents.demo import documents_demo_load
 from puentes.partnerships.demo import partnerships_demo_load
 from puentes.people.models import Membership, NetworkRole, Person, User
 from puentes.places.models import Organisation
@@ -294,6 +295,7 @@ def demo_load(*, now: datetime.datetime | None = None) -> DemoResult:
             result.logins.append(login)
         result.created.update(recruitment_demo_load(now=now or timezone.now()))
         result.created.update(partnerships_demo_load(now=now or timezone.now()))
+        result.created.update(documents_demo_load(now=now or timezone.now()))
         result.created.update(workshops_demo_load(now=now or timezone.now()))
         result.created.update(reports_demo_load(now=now or timezone.now()))
     return result
