@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays as holidays_package
@@ -256,9 +256,11 @@ class _Calendars:
         return Holiday(country=country, date=day, name=name, language=language)
 
 
+@lru_cache(maxsize=64)
 def _country_calendar(country: str, years: range, language: str):
-    """The `holidays` calendar of `country` with names in `language` (else English), or
-    None for a country the package does not know."""
+    """The holidays of `country` in `years`, {date: name} with names in `language` (else
+    English), and that language; None for a country the `holidays` package does not know.
+    Kept between calls: holidays of past and coming years do not change while we run."""
     try:
         kind = holidays_package.country_holidays(country).__class__
     except NotImplementedError:
@@ -271,4 +273,4 @@ def _country_calendar(country: str, years: range, language: str):
     calendar = holidays_package.country_holidays(
         country, years=years, language=wanted, categories=categories
     )
-    return calendar, (wanted or "en").split("_")[0]
+    return dict(calendar.items()), (wanted or "en").split("_")[0]
