@@ -20,6 +20,7 @@ from puentes.documents.demo import documents_demo_load
 from puentes.partnerships.demo import partnerships_demo_load
 from puentes.people.models import Membership, NetworkRole, Person, User
 from puentes.places.models import Organisation
+from puentes.plans.demo import plans_demo_load
 from puentes.recruitment.demo import recruitment_demo_load
 from puentes.reports.demo import reports_demo_load
 from puentes.workshops.demo import workshops_demo_load
@@ -295,6 +296,7 @@ def demo_load(*, now: datetime.datetime | None = None) -> DemoResult:
             result.logins.append(login)
         result.created.update(recruitment_demo_load(now=now or timezone.now()))
         result.created.update(partnerships_demo_load(now=now or timezone.now()))
+        result.created.update(plans_demo_load(now=now or timezone.now()))
         result.created.update(documents_demo_load(now=now or timezone.now()))
         result.created.update(workshops_demo_load(now=now or timezone.now()))
         result.created.update(reports_demo_load(now=now or timezone.now()))
