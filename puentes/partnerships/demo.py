@@ -1,8 +1,9 @@
 """The demo's partnerships: the 2024 call's two matched pairs, Lessebo–Totonicapán and
 Borås–Popayán, three years into their work, and the call's yearly reporting periods.
 
-The recruitment demo has already moved their profiles to matched, so the rows are written
-here as they would stand after partnership_create, not through it. Loading is idempotent:
+The recruitment demo has already moved their profiles and interests to matched, so the rows
+are written here as they would stand after partnership_create, not through it; the members
+with a demo account have joined long since, the others stay invited. Loading is idempotent:
 a pair that exists is left as it is, whatever people changed in it.
 """
 
@@ -19,6 +20,7 @@ from .models import Partnership
 from .services import add_members, shared_themes
 
 CONFIRMED_AT = datetime.datetime(2023, 12, 14, 9, 0, tzinfo=datetime.UTC)
+JOINED_AT = datetime.datetime(2023, 12, 15, 9, 0, tzinfo=datetime.UTC)
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,7 @@ def _create(call, pair: DemoPair, now) -> int:
         call=call,
         organisation__country__code=pair.swedish[0],
         organisation__code=pair.swedish[1],
-        status=Interest.Status.ACCEPTED,
+        status=Interest.Status.MATCHED,
     ).first()
     profile = SeekingProfile.objects.filter(
         call=call,
@@ -124,4 +126,5 @@ def _create(call, pair: DemoPair, now) -> int:
     )
     partnership.themes.set(shared_themes(interest, profile))
     add_members(partnership, interest, profile, CONFIRMED_AT)
+    partnership.members.filter(person__user__isnull=False).update(joined_at=JOINED_AT)
     return 1

@@ -1,10 +1,14 @@
-"""The form for the shared challenge statement: Swedish and Spanish, and the version the
-editor started from (optimistic locking)."""
+"""The workspace's forms: the shared challenge statement (Swedish and Spanish, and the version
+the editor started from, for optimistic locking), a comment, and a step of phase."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .services import STATEMENT_MAX
+from .comments import COMMENT_MAX
+from .models import Partnership
+from .phases import REASON_MAX, PhaseReasonMissing, check_phase_step
+from .services import STATEMENT_MAX, PartnershipError
 
 
 class StatementForm(forms.Form):
@@ -39,3 +43,54 @@ def statement_initial(partnership) -> dict:
         "es": partnership.challenge_statements.get("es", ""),
         "version": partnership.version,
     }
+
+
+class CommentForm(forms.Form):
+    """A comment, and the language it is written in (the page's language unless changed)."""
+
+    body = forms.CharField(
+        label=_("Your comment"),
+        max_length=COMMENT_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Write your comment.")},
+    )
+    language = forms.ChoiceField(
+        label=_("Written in"),
+        choices=settings.LANGUAGES,
+        help_text=_("Others read your comment as you write it, marked with its language."),
+    )
+
+    def clean_body(self):
+        body = self.cleaned_data["body"].strip()
+        if not body:
+            raise forms.ValidationError(_("Write your comment."))
+        return body
+
+
+class PhaseForm(forms.Form):
+    """A step to another phase; going back needs a reason (checked with the step)."""
+
+    phase = forms.ChoiceField(choices=Partnership.Phase.choices, widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=_("Why does the partnership go back a phase?"),
+        required=False,
+        max_length=REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The members read the reason in the partnership's activity."),
+    )
+
+    def __init__(self, *args, current_phase: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.current_phase = current_phase
+
+    def clean(self):
+        data = super().clean()
+        phase = data.get("phase")
+        if phase and not self.has_error("reason"):
+            try:
+                data["reason"] = check_phase_step(self.current_phase, phase, data.get("reason"))
+            except PhaseReasonMissing as error:
+                self.add_error("reason", error.message)
+            except PartnershipError as error:
+                self.add_error(None, error.message)
+        return data

@@ -130,6 +130,10 @@ class Partnership(TimeStampedModel):
                 condition=~Q(swedish_organisation=F("latin_organisation")),
                 name="partnership_two_organisations",
             ),
+            models.CheckConstraint(
+                condition=Q(phase__in=["forming", "inception", "project", "concluded"]),
+                name="partnership_phase_valid",
+            ),
         ]
 
     def __str__(self):
@@ -156,6 +160,8 @@ class PartnershipMember(TimeStampedModel):
         related_name="partnership_memberships",
     )
     side = models.CharField(_("side"), max_length=10, choices=Side.choices)
+    # Invited: told by mail (the partnership's creation or an invitation). Joined: accepted an
+    # invitation, or opened the workspace signed in as themselves (see services.member_visit).
     invited_at = models.DateTimeField(_("invited at"), null=True, blank=True)
     joined_at = models.DateTimeField(_("joined at"), null=True, blank=True)
 
@@ -171,3 +177,60 @@ class PartnershipMember(TimeStampedModel):
 
     def __str__(self):
         return f"{self.person} ({self.get_side_display()})"
+
+    @property
+    def is_pending(self) -> bool:
+        """Invited and not joined yet."""
+        return self.invited_at is not None and self.joined_at is None
+
+
+class Comment(TimeStampedModel):
+    """A remark in a partnership's workspace, by the mentor, a coordinator or a member, kept
+    in the language it was written in."""
+
+    class AuthorRole(models.TextChoices):
+        MENTOR = "mentor", _("mentor")
+        COORDINATOR = "coordinator", _("coordinator")
+        SWEDISH = "swedish", _("Swedish side")
+        LATIN = "latin", _("Latin American side")
+
+    partnership = models.ForeignKey(
+        Partnership,
+        verbose_name=_("partnership"),
+        on_delete=models.CASCADE,
+        related_name="comments",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # As whom the author wrote, fixed when they wrote it: a later change of role does not
+    # rewrite what the workspace shows.
+    author_role = models.CharField(_("written as"), max_length=20, choices=AuthorRole.choices)
+    body = models.TextField(_("comment"))
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    # Set by the service from the caller's `now` (not auto_now_add), so rules and tests can
+    # say when a comment was written.
+    created_at = models.DateTimeField(_("written at"))
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["partnership", "-created_at"], name="partnership_comment_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~Q(body=""), name="partnership_comment_not_empty"),
+            models.CheckConstraint(
+                condition=Q(author_role__in=["mentor", "coordinator", "swedish", "latin"]),
+                name="partnership_comment_role_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.partnership}: {self.body[:40]}"

@@ -7,9 +7,10 @@ read only.
 
 from django.db.models import Prefetch, Q
 
+from puentes.core import audit
 from puentes.people.access import acts_as_coordinator
 
-from .models import Partnership, PartnershipMember
+from .models import Comment, Partnership, PartnershipMember
 
 
 def partnerships_visible_to(user):
@@ -59,6 +60,22 @@ def partnership_members(partnership: Partnership) -> dict[str, list[PartnershipM
     for member in partnership.members.select_related("person"):
         sides[member.side].append(member)
     return sides
+
+
+def partnership_comments(partnership: Partnership):
+    """The partnership's comments, newest first, with their authors' names (one query)."""
+    return Comment.objects.filter(partnership=partnership).select_related("author__person")
+
+
+def timeline(entries) -> list[audit.TimelineItem]:
+    """Audit entries as sentences in the reader's language; their actors come with the
+    entries (core.audit.entries_for), so describing them runs no query."""
+    return [audit.describe(entry) for entry in entries]
+
+
+def recent_activity(partnership: Partnership, count: int = 5) -> list[audit.TimelineItem]:
+    """The latest `count` entries of the partnership's activity, for its overview."""
+    return timeline(audit.entries_for(partnership)[:count])
 
 
 def _listed(queryset):

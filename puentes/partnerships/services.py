@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from puentes.core.audit import audit_record
 from puentes.recruitment.models import Interest, SeekingProfile
-from puentes.recruitment.services import RecruitmentError, profile_match
+from puentes.recruitment.services import RecruitmentError, interest_match, profile_match
 
 from . import activity, notifications
 from .models import Partnership, PartnershipMember
@@ -113,7 +113,8 @@ def partnership_create(
 ) -> Partnership:
     """A coordinator confirms a match: the partnership of the interest's Swedish organisation
     and the profile's Latin American one, with the contact people of both as members. The
-    profile leaves the catalogue as matched and both sides are told by mail."""
+    profile leaves the catalogue and the interest the matching board, both as matched, and
+    both sides are told by mail."""
     interest = Interest.objects.select_for_update().get(pk=interest.pk)
     profile = SeekingProfile.objects.select_for_update().get(pk=profile.pk)
     _check_match(call=call, interest=interest, profile=profile)
@@ -143,6 +144,10 @@ def partnership_create(
         profile_match(profile=profile, by=by, now=now)
     except RecruitmentError as exc:
         raise ProfileNotPublished from exc
+    try:
+        interest_match(interest=interest, by=by, now=now)
+    except RecruitmentError as exc:
+        raise InterestNotAccepted from exc
     audit_record(
         actor=by,
         action=activity.CREATED,
@@ -204,3 +209,41 @@ def partnership_update_statement(
     current.refresh_from_db()
     audit_record(actor=by, action=activity.STATEMENT_SAVED, target=current, at=now)
     return current
+
+
+@transaction.atomic
+def member_mark_joined(*, partnership: Partnership, by, now) -> bool:
+    """`by` opened the workspace signed in as themselves: if they are a member who has not
+    joined yet, they have now. True if they joined just now.
+
+    Why here as well as on accepting an invitation: contact people who already had an
+    account when the match was confirmed (or when they were invited) use the workspace
+    without ever opening an invitation link, and would otherwise look pending for ever. A
+    member without an account stays "invited, not joined yet" until an invitation gives
+    them one.
+    """
+    if not by.is_authenticated:
+        return False
+    member = (
+        PartnershipMember.objects.filter(
+            partnership=partnership, person__user=by, joined_at__isnull=True
+        )
+        .select_related("person")
+        .first()
+    )
+    if member is None:
+        return False
+    # Conditional, so two tabs opened at once record one joining.
+    if not PartnershipMember.objects.filter(pk=member.pk, joined_at__isnull=True).update(
+        joined_at=now, updated_at=now
+    ):
+        return False
+    audit_record(
+        actor=by,
+        action=activity.MEMBER_JOINED,
+        target=member,
+        scope=partnership,
+        data={"name": member.person.name},
+        at=now,
+    )
+    return True

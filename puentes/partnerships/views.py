@@ -8,19 +8,32 @@ gets 404. Who may edit: selectors.can_edit_partnership.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from puentes.matching import explain
+from puentes.people.access import acts_as_coordinator
 
 from . import selectors
-from .forms import StatementForm, statement_initial
+from .comments import author_role
+from .forms import CommentForm, PhaseForm, StatementForm, statement_initial
 from .models import Partnership
-from .services import PartnershipError, StaleVersion, partnership_update_statement
+from .phases import phase_steps
+from .services import (
+    PartnershipError,
+    StaleVersion,
+    member_mark_joined,
+    partnership_update_statement,
+)
 from .windows import next_application_windows
+
+PUBLIC_LIST_PER_PAGE = 25
+COMMENTS_PER_PAGE = 20
 
 
 def coordinators_need_mfa(view):
@@ -71,7 +84,10 @@ def reason_lines(partnership) -> list[str]:
 @login_required
 def partnership_detail(request, pk):
     partnership = _partnership_or_404(request.user, pk)
-    today = timezone.localdate()
+    now = timezone.now()
+    member_mark_joined(partnership=partnership, by=request.user, now=now)
+    today = timezone.localdate(now)
+    is_coordinator = acts_as_coordinator(request.user)
     return render(
         request,
         "partnerships/detail.html",
@@ -86,8 +102,29 @@ def partnership_detail(request, pk):
             ],
             "reasons": reason_lines(partnership),
             "can_edit": selectors.can_edit_partnership(request.user, partnership),
+            "is_coordinator": is_coordinator,
+            **_phase_context(partnership, is_coordinator),
+            **_comments_context(request, partnership),
+            "activity": selectors.recent_activity(partnership),
         },
     )
+
+
+def _phase_context(partnership, is_coordinator) -> dict:
+    if not is_coordinator:
+        return {}
+    steps = phase_steps(partnership.phase)
+    back_form = PhaseForm(initial={"phase": steps["previous"]}, current_phase=partnership.phase)
+    return {"steps": steps, "back_form": back_form}
+
+
+def _comments_context(request, partnership) -> dict:
+    page = Paginator(selectors.partnership_comments(partnership), COMMENTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    can_comment = author_role(request.user, partnership) is not None
+    form = CommentForm(initial={"language": get_language()}) if can_comment else None
+    return {"page": page, "comment_form": form}
 
 
 @coordinators_need_mfa
@@ -157,8 +194,7 @@ def my_partnerships(request):
 
 
 def partnership_list(request):
-    return render(
-        request,
-        "partnerships/public_list.html",
-        {"partnerships": list(selectors.public_partnerships())},
+    page = Paginator(selectors.public_partnerships(), PUBLIC_LIST_PER_PAGE).get_page(
+        request.GET.get("page")
     )
+    return render(request, "partnerships/public_list.html", {"page": page})

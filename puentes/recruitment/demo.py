@@ -240,13 +240,17 @@ def _open_profiles(now) -> tuple[DemoProfile, ...]:
 # --- Expressions of interest ------------------------------------------------------------
 
 
-def _decided(login, draft, submitted, review, decision, decided, reason=""):
-    return (
+def _decided(login, draft, submitted, review, decision, decided, reason="", matched=""):
+    steps = [
         Step(I.DRAFT, draft, login),
         Step(I.SUBMITTED, submitted, login),
         Step(I.IN_REVIEW, review, COORDINATOR),
         Step(decision, decided, COORDINATOR, reason),
-    )
+    ]
+    if matched:
+        # Confirmed on the same day as its partner's profile (see PAST_PROFILES).
+        steps.append(Step(I.MATCHED, _at(2023, 12, 14), COORDINATOR, matched))
+    return tuple(steps)
 
 
 CONTACT_ARE = Contact("maja.persson", "Demo: Maja Persson", OFFICIAL, "Folkhälsostrateg", "sv")
@@ -274,6 +278,7 @@ PAST_INTERESTS = (
             I.ACCEPTED,
             _at(2023, 12, 7),
             "Tydlig förankring hos både tjänstepersoner och förtroendevalda.",
+            matched="Partnerskap med Totonicapán.",
         ),
     ),
     DemoInterest(
@@ -295,6 +300,7 @@ PAST_INTERESTS = (
             _at(2023, 12, 1),
             I.ACCEPTED,
             _at(2023, 12, 7),
+            matched="Partnerskap med Popayán.",
         ),
     ),
     DemoInterest(
@@ -530,6 +536,9 @@ class _Loader:
         drafted = demo.steps[0].at
         submitted = next((s.at for s in demo.steps if s.to_status == I.SUBMITTED), None)
         last = demo.steps[-1]
+        decision = next(
+            (s for s in reversed(demo.steps) if s.to_status in INTEREST_DECISIONS), None
+        )
         consenting = self.person(demo.contacts[0])
         consent = Consent.objects.create(
             person=consenting, notice=self.notice, language="sv", given_at=drafted
@@ -545,7 +554,7 @@ class _Loader:
             consent=consent,
             created_by=self.user(demo.account or ""),
             submitted_at=submitted,
-            decision_reason=last.reason if last.to_status in INTEREST_DECISIONS else "",
+            decision_reason=decision.reason if decision else "",
             is_demo=True,
         )
 

@@ -141,6 +141,8 @@ class Interest(TimeStampedModel):
         SUBMITTED = "submitted", _("submitted")
         IN_REVIEW = "in_review", _("in review")
         ACCEPTED = "accepted", _("accepted")
+        # Paired with a partner-seeking municipality: the interest has become a partnership.
+        MATCHED = "matched", pgettext_lazy("interest status", "matched")
         WAITLISTED = "waitlisted", _("waitlisted")
         DECLINED = "declined", _("declined")
         WITHDRAWN = "withdrawn", pgettext_lazy("interest status", "withdrawn")

@@ -42,7 +42,11 @@ def interests_visible_to(user):
 def interest_for(user, pk) -> Interest:
     """The interest `pk` if `user` may see it, with what its pages show; raises
     Interest.DoesNotExist otherwise, which the views answer with 404 (never 403)."""
-    return interests_visible_to(user).select_related("call__network", "organisation").get(pk=pk)
+    return (
+        interests_visible_to(user)
+        .select_related("call__network", "organisation", "partnership__latin_organisation")
+        .get(pk=pk)
+    )
 
 
 def can_see_interest(user, interest: Interest) -> bool:
@@ -50,8 +54,11 @@ def can_see_interest(user, interest: Interest) -> bool:
 
 
 def my_interests(user):
-    """The user's interests for the list page, with the call and organisation (one query)."""
-    return interests_of(user).select_related("call__network", "organisation")
+    """The user's interests for the list page, with the call, organisation and, once matched,
+    the partnership (one query)."""
+    return interests_of(user).select_related(
+        "call__network", "organisation", "partnership__latin_organisation"
+    )
 
 
 def swedish_organisations() -> list[Organisation]:

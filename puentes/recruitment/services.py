@@ -414,6 +414,17 @@ def interest_decide(*, interest: Interest, decision: str, reason: str, by, now) 
 
 
 @transaction.atomic
+def interest_match(*, interest: Interest, by, now, reason: str = "") -> Interest:
+    """The organisation has its partner: an accepted interest becomes matched. Called by
+    partnerships.services.partnership_create in the transaction that makes the partnership."""
+    _require_length(reason)
+    interest = _locked(interest)
+    _step(interest, Interest.Status.MATCHED, by=by, now=now, reason=reason.strip())
+    interest.save(update_fields=["status", "updated_at"])
+    return interest
+
+
+@transaction.atomic
 def interest_withdraw(*, interest: Interest, by, now, reason: str = "") -> Interest:
     """The applicant withdraws; the organisation may then register a new interest."""
     _require_length(reason)

@@ -10,7 +10,9 @@ INTEREST_STEPS: dict[str, set[str]] = {
     I.SUBMITTED: {I.IN_REVIEW, I.WITHDRAWN},
     I.IN_REVIEW: {I.ACCEPTED, I.WAITLISTED, I.DECLINED, I.WITHDRAWN},
     I.WAITLISTED: {I.ACCEPTED, I.DECLINED, I.WITHDRAWN},
-    I.ACCEPTED: {I.WITHDRAWN},
+    # Confirming a match makes the partnership; it is not undone by withdrawing.
+    I.ACCEPTED: {I.MATCHED, I.WITHDRAWN},
+    I.MATCHED: set(),
     I.DECLINED: set(),
     I.WITHDRAWN: set(),
 }

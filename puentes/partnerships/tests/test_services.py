@@ -16,7 +16,7 @@ from puentes.partnerships.services import (
     partnership_create,
 )
 from puentes.people.tests.factories import NetworkRoleFactory, OrganisationFactory
-from puentes.recruitment.models import Interest, SeekingProfile
+from puentes.recruitment.models import Interest, SeekingProfile, Transition
 from puentes.recruitment.tests.factories import (
     ContactPersonFactory,
     InterestFactory,
@@ -87,6 +87,8 @@ def snapshot():
         PartnershipMember.objects.count(),
         OutboxMessage.objects.count(),
         sorted(SeekingProfile.objects.values_list("pk", "status")),
+        sorted(Interest.objects.values_list("pk", "status")),
+        Transition.objects.count(),
     )
 
 
@@ -116,9 +118,20 @@ def test_confirming_a_match_creates_the_partnership_with_both_sides_as_members(
         *((link.person_id, "swedish") for link in interest.contacts.all()),
         (profile.contact_id, "latin"),
     }
-    # And the profile has left the catalogue as matched
+    # And the profile has left the catalogue as matched, and the interest is matched too
     profile.refresh_from_db()
     assert profile.status == SeekingProfile.Status.MATCHED
+    interest.refresh_from_db()
+    assert interest.status == Interest.Status.MATCHED
+    step = interest.transitions.get()
+    assert (step.from_status, step.to_status, step.by, step.at) == (
+        "accepted",
+        "matched",
+        coordinator,
+        NOW,
+    )
+    # And nobody has joined yet: the members are invited by the mail that tells them
+    assert all(m.invited_at == NOW and m.joined_at is None for m in partnership.members.all())
 
 
 def test_without_shared_themes_the_partnership_keeps_the_themes_of_both(call, themes, coordinator):
@@ -153,7 +166,12 @@ def test_every_member_is_told_in_their_own_language(call, themes, coordinator):
 
 @pytest.mark.parametrize(
     "status",
-    [Interest.Status.IN_REVIEW, Interest.Status.WAITLISTED, Interest.Status.WITHDRAWN],
+    [
+        Interest.Status.IN_REVIEW,
+        Interest.Status.WAITLISTED,
+        Interest.Status.WITHDRAWN,
+        Interest.Status.MATCHED,
+    ],
 )
 def test_an_interest_that_is_not_accepted_is_refused(call, themes, coordinator, status):
     interest = accepted_interest(call, themes)

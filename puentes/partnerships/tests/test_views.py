@@ -187,18 +187,32 @@ def make_partnerships(n, member=None):
 
 
 @pytest.mark.django_db
-def test_the_public_list_runs_the_same_queries_for_2_and_20_partnerships(client):
+def test_the_public_list_runs_the_same_queries_for_2_and_60_partnerships(client):
     make_partnerships(2)
     path = url("partnership_list")
     client.get(path)  # warm caches that are not the list's (language, session)
     with CaptureQueriesContext(connection) as few:
         client.get(path)
-    make_partnerships(18)
+    make_partnerships(58)
     with CaptureQueriesContext(connection) as many:
         page = client.get(path)
+    with CaptureQueriesContext(connection) as last:
+        last_page = client.get(path, {"page": 3})
 
-    assert page.content.decode().count('class="card"') == 20
-    assert len(many) == len(few)
+    assert page.content.decode().count('class="card"') == 25
+    assert last_page.content.decode().count('class="card"') == 10
+    assert len(many) == len(few) == len(last)
+
+
+def test_the_public_list_shows_25_a_page_with_links_between_pages(client, partnership):
+    make_partnerships(25)
+
+    first = client.get(url("partnership_list", language="en")).content.decode()
+    second = client.get(url("partnership_list", language="en"), {"page": 2}).content.decode()
+
+    assert 'href="?page=2" rel="next"' in first and "Page 1 of 2" in first
+    assert second.count('class="card"') == 1 and 'rel="prev"' in second
+    assert client.get(url("partnership_list"), {"page": "x"}).status_code == 200
 
 
 @pytest.mark.django_db

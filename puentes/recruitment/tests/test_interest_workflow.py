@@ -22,6 +22,7 @@ from puentes.recruitment.services import (
     StepNotAllowed,
     interest_create,
     interest_decide,
+    interest_match,
     interest_start_review,
     interest_submit,
     interest_update,
@@ -59,6 +60,8 @@ def take_step(interest, to_status, *, by, now):
         return interest_start_review(interest=interest, by=by, now=now)
     if to_status in INTEREST_DECISIONS:
         return interest_decide(interest=interest, decision=to_status, reason=REASON, by=by, now=now)
+    if to_status == I.MATCHED:
+        return interest_match(interest=interest, reason=REASON, by=by, now=now)
     return interest_withdraw(interest=interest, reason=REASON, by=by, now=now)
 
 
@@ -102,7 +105,7 @@ def test_each_allowed_step_succeeds_and_records_who_when_and_why(
     step = interest.transitions.get()
     assert (step.from_status, step.to_status) == (from_status, to_status)
     assert (step.by, step.at) == (coordinator, at)
-    expected_reason = REASON if to_status in INTEREST_DECISIONS | {I.WITHDRAWN} else ""
+    expected_reason = REASON if to_status in INTEREST_DECISIONS | {I.WITHDRAWN, I.MATCHED} else ""
     assert step.reason == expected_reason
 
 

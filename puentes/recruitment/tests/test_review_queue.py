@@ -89,6 +89,7 @@ def test_counts_per_status_are_links_that_filter_the_queue(coordinator_client, q
         "submitted": 1,
         "in_review": 1,
         "accepted": 1,
+        "matched": 0,
         "waitlisted": 0,
         "declined": 0,
         "withdrawn": 0,
