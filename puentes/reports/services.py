@@ -48,9 +48,7 @@ class EmptyReport(ReportError):
 
 class TextTooLong(ReportError):
     def __init__(self):
-        super().__init__(
-            _("Each text can be at most %(max)s characters long.") % {"max": TEXT_MAX}
-        )
+        super().__init__(_("Each text can be at most %(max)s characters long.") % {"max": TEXT_MAX})
 
 
 class ReportLocked(ReportError):

@@ -136,10 +136,12 @@ def test_each_reminder_is_sent_once_from_14_days_before_to_7_days_after(members,
 CALENDAR = [(1, 17), (1, 20), (1, 28), (1, 31), (2, 1), (2, 5), (2, 7), (3, 1)]
 
 
-def test_on_the_due_date_itself_nothing_new_is_sent(members, period):
-    run(at(1, 28))
+def test_on_the_due_date_the_last_reminder_before_it_goes_out_once(members, period):
+    sent = run(at(1, 31))
 
-    assert run(at(1, 31)) == {}
+    assert sent == {"reminders": 1, "messages": 2}
+    assert ReportReminder.objects.get().kind == "before-3"
+    assert run(at(1, 31, 20)) == {}
 
 
 def test_after_the_due_date_the_mentor_is_reminded_too(members, period, mentor):
