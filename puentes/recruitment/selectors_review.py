@@ -135,6 +135,7 @@ def review_interest(pk: int) -> Interest:
             "organisation__country",
             "consent__notice",
             "consent__person",
+            "partnership__latin_organisation",
         )
         .prefetch_related(
             Prefetch("contacts", queryset=contacts),

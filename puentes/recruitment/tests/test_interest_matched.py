@@ -134,6 +134,9 @@ def test_the_review_queue_counts_filters_and_exports_matched_interests(
     assert (counts["accepted"], counts["matched"]) == (1, 1)
     assert '<span data-status-count="matched">1</span>' in everything.content.decode()
     assert [i.organisation.name for i in only_matched.context["page"].object_list] == ["Stockholm"]
+    detail = client.get(url("review:interest_detail", matched[0].pk)).content.decode()
+    workspace = url("partnerships:partnership_detail", matched[1].pk)
+    assert f'<a href="{workspace}">Partnership with Cobán</a>' in detail
     rows = export.content.decode("utf-8-sig").splitlines()
     assert len(rows) == 2 and ";matched;" in rows[1]
 
