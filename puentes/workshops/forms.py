@@ -43,7 +43,7 @@ class RegistrationForm(forms.Form):
         label=_("Arrival date"),
         required=False,
         widget=DateInput,
-        help_text=_("If you travel to the workshop. For example 2024-09-09."),
+        help_text=_("If you travel to the workshop."),
     )
     departure_date = forms.DateField(label=_("Departure date"), required=False, widget=DateInput)
     needs_visa_letter = forms.BooleanField(

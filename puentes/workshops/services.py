@@ -10,10 +10,12 @@ mail: a refusal leaves nothing behind.
 import secrets
 from collections import Counter
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from puentes.core.audit import audit_record
+from puentes.core.i18n import translated
 from puentes.people.access import acts_as_coordinator
 
 from . import activity, notifications
@@ -82,12 +84,21 @@ def _has_place_for(workshop: Workshop, partnership_id) -> bool:
     return taken.filter(partnership_id=partnership_id).count() < limit
 
 
+def workshop_label(workshop: Workshop) -> str:
+    """How timelines name a workshop whatever the reader's language: its city and local
+    start date ("Bogotá, 2024-03-12"); an online one by its title in the site's language."""
+    day = workshop.start_at.astimezone(workshop.zone).date().isoformat()
+    if workshop.is_online:
+        return f"{translated(workshop.titles, settings.LANGUAGE_CODE)}, {day}"
+    return f"{workshop.city}, {day}"
+
+
 def _record(action, registration: Registration, *, by, now, data=None):
     """The entry on the workshop's timeline and, if the person registered for a partnership,
     on the partnership's too."""
     facts = {
         "name": registration.person.name,
-        "workshop": str(registration.workshop),
+        "workshop": workshop_label(registration.workshop),
         "status": registration.status,
         **(data or {}),
     }

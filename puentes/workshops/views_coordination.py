@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from puentes.core import audit
 from puentes.networks.models import Call
 from puentes.partnerships.models import Partnership
 from puentes.partnerships.selectors import partnership_for
@@ -23,6 +24,8 @@ from .public_holidays import workshop_holidays
 from .services import WorkshopError, registration_mark
 from .times import clocks, viewer_zone
 from .views import coordinators_need_mfa
+
+TIMELINE = 30  # the latest changes shown under a workshop's registrations
 
 
 def _workshop(pk) -> Workshop:
@@ -52,6 +55,7 @@ def workshop_registrations(request, pk):
             "holidays": workshop_holidays(workshop),
             "clocks": clocks(workshop, viewer_zone(request)),
             "cancellable": (Registration.Status.REGISTERED, Registration.Status.WAITLISTED),
+            "timeline": [audit.describe(e) for e in audit.entries_for(workshop)[:TIMELINE]],
         },
     )
 
