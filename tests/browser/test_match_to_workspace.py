@@ -1,7 +1,8 @@
 """One journey in Chromium from matching to the partnership workspace: a coordinator confirms
 the proposed pair on the call's matching board (in Swedish), both sides get the partnership
 mail in their own language, the Swedish member finds the workspace from their account (in
-Swedish) and the Guatemalan member does the same in Spanish and edits the shared challenge.
+Swedish) and sees their expression of interest matched and linked to it, and the Guatemalan
+member does the same in Spanish and edits the shared challenge.
 Every page of the journey is checked with axe in the language used."""
 
 import pytest
@@ -102,6 +103,11 @@ def test_a_confirmed_match_reaches_both_members_workspace_and_the_shared_challen
     }
     assert page.locator("main .match-pair").filter(has_text="Cobán").count() == 0
     assert_no_axe_violations(page)
+    # And the interest and the profile are both matched now
+    pair["interest"].refresh_from_db()
+    pair["profile"].refresh_from_db()
+    assert pair["interest"].status == Interest.Status.MATCHED
+    assert pair["profile"].status == SeekingProfile.Status.MATCHED
 
     # And both sides are told by mail, each in their own language
     mail_deliver_due(now=timezone.now())
@@ -121,6 +127,13 @@ def test_a_confirmed_match_reaches_both_members_workspace_and_the_shared_challen
     main = page.inner_text("main")
     assert "Göteborg" in main and "Cobán" in main and CHALLENGE in main
     assert all(reason in main for reason in reasons)
+
+    # And their expressions of interest show Göteborg's as matched, linked to the workspace
+    page.goto(page.base_url + browse.path("interests:my_interests", "sv"))
+    workspace = browse.path("partnerships:partnership_detail", "sv", pk=partnership.pk)
+    assert page.locator(f"main a[href='{workspace}']").count() == 1
+    assert page.locator("main .badge-status-matched").count() == 1
+    assert_no_axe_violations(page)
 
     # When the Guatemalan member does the same in Spanish
     sign_out(page)

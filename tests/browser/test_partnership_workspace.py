@@ -1,13 +1,21 @@
 """A partnership's workspace in Chromium: a member opens it, edits the shared challenge
-statement, meets the conflict page when someone saved in between, and saves again. The public
-list and the account's list too. Every state is checked with axe, on the keyboard and on a
-phone, in Swedish and Spanish."""
+statement, meets the conflict page when someone saved in between, and saves again; the
+mentor comments (first empty, then for real) and the members are mailed; a coordinator moves
+the phase on and back (first without a reason); the activity page lists it all. The public
+list (paged) and the account's list too. Every state is checked with axe, on the keyboard
+and on a phone, in Swedish and Spanish."""
 
 import pytest
 
-from puentes.partnerships.models import Partnership, PartnershipMember
+from puentes.core.models import OutboxMessage
+from puentes.partnerships.models import Comment, Partnership, PartnershipMember
 from puentes.partnerships.tests.factories import PartnershipFactory
-from puentes.people.tests.factories import OrganisationFactory, PersonFactory
+from puentes.people.models import NetworkRole
+from puentes.people.tests.factories import (
+    NetworkRoleFactory,
+    OrganisationFactory,
+    PersonFactory,
+)
 from tests.browser.test_pages_a11y import assert_fits_a_phone, assert_keyboard_works
 
 pytestmark = pytest.mark.browser
@@ -41,8 +49,20 @@ def partnership(world):
         partnership=partnership,
         person=PersonFactory(name="María José Caal", preferred_language="es"),
         side="latin",
+        invited_at=partnership.created_at,
     )
     return partnership
+
+
+@pytest.fixture
+def mentor(world, partnership):
+    person = NetworkRoleFactory(
+        network=world.network,
+        role=NetworkRole.Role.MENTOR,
+        person=PersonFactory(name="Eva Mentor", preferred_language="sv"),
+    ).person
+    Partnership.objects.filter(pk=partnership.pk).update(mentor=person)
+    return person.user
 
 
 def check(page, browse, assert_no_axe_violations, language):
@@ -127,4 +147,125 @@ def test_the_empty_lists_are_accessible(language, page, browse, world, assert_no
 
     browse.sign_in(page, world.users["member"], language)
     page.goto(page.base_url + browse.path("partnerships:my_partnerships", language))
+    check(page, browse, assert_no_axe_violations, language)
+
+
+def open_workspace(page, browse, partnership, language):
+    page.goto(
+        page.base_url + browse.path("partnerships:partnership_detail", language, pk=partnership.pk)
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_mentor_comments_and_the_members_are_told(
+    language, page, browse, world, partnership, mentor, assert_no_axe_violations
+):
+    # Given the mentor signed in, on the workspace: the comment form, no comments yet, and
+    # María José marked as invited but not joined
+    browse.sign_in(page, mentor, language)
+    open_workspace(page, browse, partnership, language)
+    assert page.locator("#members-latin + ul .hint").count() == 1
+    check(page, browse, assert_no_axe_violations, language)
+
+    # When they publish an empty comment
+    reopen(page)
+    browse.submit(page, "#comments-section form")
+
+    # Then the comment page says what is wrong, next to the field
+    assert page.locator(".error-summary a[href='#id_body']").count() == 1
+    check(page, browse, assert_no_axe_violations, language)
+
+    # When they write it and publish it
+    reopen(page)
+    page.fill("textarea[name=body]", "Bra start! Glöm inte COCODE i planen.")
+    page.select_option("select[name=language]", "sv")
+    browse.submit(page)
+
+    # Then it is on the workspace, signed with their name and role, in Swedish
+    assert page.url.endswith(f"/partnerships/{partnership.pk}/#comments"), page.url
+    comment = page.locator(".comment-list li").first
+    assert "Bra start! Glöm inte COCODE i planen." in comment.inner_text()
+    assert "Eva Mentor" in comment.inner_text()
+    assert comment.locator("div.user-text").get_attribute("lang") == "sv"
+    assert page.locator(".message-success").is_visible()
+    assert_no_axe_violations(page)
+    # (the address ends in #comments, where focus now is: the keyboard check starts afresh)
+    reopen(page)
+    check(page, browse, assert_no_axe_violations, language)
+    # And both members are told by mail, each in their own language
+    assert Comment.objects.get().author == mentor
+    told = set(
+        OutboxMessage.objects.filter(kind="partnership_comment").values_list(
+            "to_address", "language"
+        )
+    )
+    maria = PartnershipMember.objects.get(partnership=partnership, side="latin").person
+    assert told == {(world.users["member"].email, "sv"), (maria.email, "es")}
+
+    # When they open the comment's delete page
+    with page.expect_navigation():
+        comment.locator("a").click()
+    check(page, browse, assert_no_axe_violations, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_coordinator_moves_the_phase_on_and_back_and_the_activity_shows_it(
+    language, page, browse, world, partnership, assert_no_axe_violations
+):
+    # Given a coordinator signed in with TOTP, on the workspace in the forming phase
+    browse.sign_in(page, world.users["coordinator"], language, world.totp_secret)
+    open_workspace(page, browse, partnership, language)
+    check(page, browse, assert_no_axe_violations, language)
+
+    # When they move it on
+    reopen(page)
+    browse.submit(page, "section[aria-labelledby=phase] form:first-of-type")
+
+    # Then it is in the inception phase
+    partnership.refresh_from_db()
+    assert partnership.phase == Partnership.Phase.INCEPTION
+    assert page.locator(".message-success").is_visible()
+    check(page, browse, assert_no_axe_violations, language)
+
+    # When they move it back without a reason
+    reopen(page)
+    back = page.locator("section[aria-labelledby=phase] form").nth(1)
+    with page.expect_navigation():
+        back.locator("button").click()
+
+    # Then the phase page asks for the reason, next to the field
+    assert page.locator(".error-summary a[href='#id_reason']").count() == 1
+    partnership.refresh_from_db()
+    assert partnership.phase == Partnership.Phase.INCEPTION
+    check(page, browse, assert_no_axe_violations, language)
+
+    # When they give it
+    reopen(page)
+    page.fill("textarea[name=reason]", "Planen är inte klar.")
+    with page.expect_navigation():
+        page.locator("section[aria-labelledby=phase] form").nth(1).locator("button").click()
+
+    # Then it is back in forming, and the activity page lists both steps with the reason
+    partnership.refresh_from_db()
+    assert partnership.phase == Partnership.Phase.FORMING
+    with page.expect_navigation():
+        page.locator(".workspace-nav a[href$='/activity/']").click()
+    timeline = page.inner_text("main .timeline")
+    assert "Planen är inte klar." in timeline
+    assert len(page.locator("main .timeline li").all()) == 2
+    check(page, browse, assert_no_axe_violations, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_paged_public_list_is_accessible(
+    language, page, browse, world, partnership, assert_no_axe_violations
+):
+    for _ in range(25):
+        PartnershipFactory()
+
+    page.goto(page.base_url + browse.path("partnerships:partnership_list", language))
+    with page.expect_navigation():
+        page.locator("main a[rel=next]").click()
+
+    assert len(page.locator("main .card").all()) == 1
     check(page, browse, assert_no_axe_violations, language)
