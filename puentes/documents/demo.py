@@ -103,20 +103,27 @@ DOCUMENTS = (
 
 
 def documents_demo_load(*, now: datetime.datetime) -> Counter:
-    """Add whichever demo document Lessebo–Totonicapán does not have yet."""
+    """Add whichever demo document Lessebo–Totonicapán does not have yet. A rerun that finds
+    both costs one query."""
     created = Counter()
-    partnership = Partnership.objects.filter(
-        call__network__slug=NETWORK_SLUG,
-        call__slug=PAST_CALL_SLUG,
-        swedish_organisation__code="0761",
-        latin_organisation__code="0801",
-    ).first()
+    pair = {
+        "call__network__slug": NETWORK_SLUG,
+        "call__slug": PAST_CALL_SLUG,
+        "swedish_organisation__code": "0761",
+        "latin_organisation__code": "0801",
+    }
+    have = set(
+        Document.objects.filter(
+            **{f"partnership__{key}": value for key, value in pair.items()}
+        ).values_list("sha256", flat=True)
+    )
+    missing = [demo for demo in DOCUMENTS if content_sha256(demo.content) not in have]
+    if not missing:
+        return created
+    partnership = Partnership.objects.filter(**pair).first()
     if partnership is None:
         return created
-    have = set(Document.objects.filter(partnership=partnership).values_list("sha256", flat=True))
-    for demo in DOCUMENTS:
-        if content_sha256(demo.content) in have:
-            continue
+    for demo in missing:
         uploader = User.objects.filter(email=f"{demo.uploader}@{DEMO_EMAIL_DOMAIN}").first()
         if uploader is None:
             continue
@@ -127,7 +134,7 @@ def documents_demo_load(*, now: datetime.datetime) -> Counter:
             description=demo.description,
             language=demo.language,
             by=uploader,
-            now=UPLOADED_AT if now > UPLOADED_AT else now,
+            now=min(now, UPLOADED_AT),
         )
         created["documents"] += 1
     return created

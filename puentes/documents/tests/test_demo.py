@@ -50,3 +50,8 @@ def test_loading_the_demo_again_shares_nothing_twice(demo):
 
 def test_without_the_demo_partnership_there_is_nothing_to_share(db):
     assert documents_demo_load(now=timezone.now()) == {}
+
+
+def test_a_rerun_that_finds_both_documents_costs_one_query(demo, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        assert documents_demo_load(now=timezone.now()) == {}
