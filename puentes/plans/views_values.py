@@ -16,7 +16,7 @@ from . import selectors
 from .forms_values import IndicatorValuesForm
 from .kinds import INDICATOR
 from .locking import StaleVersion
-from .rules import PlanError, figure_of
+from .rules import PlanError, figure_clean, figure_of
 from .services import StaleValues, indicator_values_save
 from .views import editable_partnership, item_or_404, plan_url
 
@@ -73,6 +73,9 @@ def _conflict_rows(form, periods, current: dict) -> list[dict]:
             continue
         value = current[period.pk]
         yours = form.figure(period)
+        if not yours.is_empty:
+            # The form has checked the parts; this adds them up as the saved figure is.
+            yours = figure_clean(yours, counts_people=form.indicator.counts_people)
         rows.append(
             {
                 "period": period,

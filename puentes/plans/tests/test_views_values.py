@@ -142,7 +142,7 @@ def test_without_reporting_periods_there_is_nothing_to_enter(
 
     page = main(client.get(url("indicator_values", pk=partnership.pk, item_pk=people_indicator.pk)))
 
-    assert '<form method="post" novalidate>' not in page
+    assert "<form" not in page
     assert "reporting periods" in page or "rapportperioder" in page
 
 
