@@ -1,15 +1,20 @@
 """Workshops in the admin: coordinators plan them, with their agenda, their texts edited one
-language at a time. Registrations are handled on the workshop pages, where the places and
-the waiting list are kept by the services, so they are not edited here."""
+language at a time, and their times typed and shown in the workshop's own time zone.
+Registrations are handled on the workshop pages, where the places and the waiting list are
+kept by the services, so they are not edited here."""
+
+import zoneinfo
 
 from django.contrib import admin
 from django.db.models import Count, Q
+from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from puentes.core.forms import TranslatedField, TranslatedTextModelForm
 from puentes.networks.admin import TranslatedSearchMixin, language_fields
 
-from .models import AgendaSession, Registration, Workshop
+from .models import SWEDISH_TIME_ZONE, AgendaSession, Registration, Workshop
 
 
 class WorkshopForm(TranslatedTextModelForm):
@@ -63,7 +68,16 @@ class WorkshopAdmin(TranslatedSearchMixin, admin.ModelAdmin):
         (_("Title"), {"fields": language_fields("titles")}),
         (_("Description"), {"fields": language_fields("descriptions")}),
         (_("Place"), {"fields": ["is_online", "city", "country", "time_zone"]}),
-        (_("Time"), {"fields": ["start_at", "end_at"]}),
+        (
+            _("Time"),
+            {
+                "fields": ["start_at", "end_at"],
+                "description": _(
+                    "Times here, the agenda's and the registration window's are the "
+                    "workshop's local time, in its time zone."
+                ),
+            },
+        ),
         (
             _("Registration"),
             {
@@ -77,6 +91,25 @@ class WorkshopAdmin(TranslatedSearchMixin, admin.ModelAdmin):
         ),
         (None, {"fields": ["is_demo"]}),
     ]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # Django reads and shows datetimes in the active zone: make it the workshop's, and
+        # render within it, so 09:00 typed for Bogotá is 09:00 in Bogotá.
+        with timezone.override(self._zone(request, object_id)):
+            response = super().changeform_view(request, object_id, form_url, extra_context)
+            if isinstance(response, TemplateResponse):
+                response.render()
+        return response
+
+    def _zone(self, request, object_id) -> str:
+        posted = request.POST.get("time_zone", "")
+        if posted in zoneinfo.available_timezones():
+            return posted
+        if object_id:
+            saved = Workshop.objects.filter(pk=object_id).values_list("time_zone", flat=True)
+            if saved.exists():
+                return saved.get()
+        return SWEDISH_TIME_ZONE
 
     def get_queryset(self, request):
         return (
