@@ -1,6 +1,7 @@
 """A partnership of Uppsala (SE) and Cobán (GT) with a member on each side, its mentor,
 and a person of another municipality who must not see it."""
 
+import datetime
 from types import SimpleNamespace
 
 import pytest
@@ -16,6 +17,19 @@ from puentes.people.tests.factories import (
     OrganisationFactory,
     PersonFactory,
 )
+from puentes.plans.models import Activity
+
+from .factories import (
+    ActivityFactory,
+    AssumptionFactory,
+    IndicatorFactory,
+    IndicatorValueFactory,
+    OutcomeFactory,
+    OutputFactory,
+    PeopleIndicatorFactory,
+    PlanFactory,
+)
+from .pages import year_period
 
 
 @pytest.fixture
@@ -53,3 +67,28 @@ def url():
             return reverse(f"plans:{name}", kwargs=kwargs)
 
     return build
+
+
+@pytest.fixture
+def plan(partnership):
+    """A small logframe: goal, an outcome with an indicator of people, an output with an
+    activity and an indicator, an assumption; periods 2024 (with a value) and 2025."""
+    plan = PlanFactory(partnership=partnership)
+    outcome = OutcomeFactory(plan=plan, texts={"es": "Más mujeres en los COCODE."})
+    people = PeopleIndicatorFactory(outcome=outcome, texts={"es": "Mujeres en los COCODE"})
+    output = OutputFactory(outcome=outcome, texts={"sv": "Utbildade ledare.", "es": "Lideresas."})
+    ActivityFactory(
+        output=output,
+        texts={"sv": "Ledarskapsskola"},
+        language="sv",
+        start_date=datetime.date(2024, 3, 4),
+        end_date=datetime.date(2024, 3, 6),
+        responsible=Activity.Responsible.LATIN,
+    )
+    IndicatorFactory(output=output, outcome=None, texts={"es": "Talleres"}, units={})
+    AssumptionFactory(plan=plan, texts={"es": "Las elecciones se celebran en paz."})
+    IndicatorValueFactory(
+        indicator=people, period=year_period(partnership, 2024), value=50, women=20, men=29, other=1
+    )
+    year_period(partnership, 2025)
+    return plan

@@ -11,17 +11,15 @@ from django.utils import translation
 from puentes.core.audit import describe, entries_for
 from puentes.partnerships.tests.factories import PartnershipFactory
 from puentes.people.tests.factories import PersonFactory, UserFactory
-from puentes.plans import activity
 from puentes.plans.kinds import ACTIVITY, ASSUMPTION, INDICATOR, OUTCOME, OUTPUT
 from puentes.plans.locking import StaleVersion
-from puentes.plans.models import Activity, Indicator, IndicatorValue, Outcome, Output, Plan
+from puentes.plans.models import Activity, Indicator, IndicatorValue, Outcome, Output
 from puentes.plans.rules import Figure, PlanError
 from puentes.plans.services import (
     ParentGone,
     item_create,
     item_delete,
     item_update,
-    plan_save_goal,
 )
 
 from .factories import (
@@ -67,72 +65,6 @@ def update(kind, item, data, version, by):
 
 def sentences(partnership):
     return [describe(entry).sentence for entry in entries_for(partnership)]
-
-
-# --- The overall goal -----------------------------------------------------------------
-
-
-def test_the_first_save_of_the_goal_makes_the_plan_with_the_authors_language_as_original(editor):
-    partnership = PartnershipFactory()
-
-    plan = plan_save_goal(
-        partnership=partnership,
-        texts={"sv": "Fler kvinnor i byråden.", "es": " Más mujeres en los COCODE. "},
-        expected_version=0,
-        by=editor,
-        now=NOW,
-    )
-
-    assert plan.partnership == partnership
-    assert plan.goals == {"sv": "Fler kvinnor i byråden.", "es": "Más mujeres en los COCODE."}
-    assert plan.goal_language == "es"
-    assert (plan.version, plan.updated_by, plan.updated_at) == (1, editor, NOW)
-    assert [entry.action for entry in entries_for(partnership)] == [activity.GOAL_SAVED]
-
-
-def test_a_goal_saved_on_an_old_version_is_refused_and_the_saved_goal_kept(editor):
-    partnership = PartnershipFactory()
-    ana, erik = editor, UserFactory()
-    plan_save_goal(
-        partnership=partnership, texts={"es": "Meta de Ana."}, expected_version=0, by=ana, now=NOW
-    )
-
-    with pytest.raises(StaleVersion) as refused:
-        plan_save_goal(
-            partnership=partnership,
-            texts={"sv": "Eriks mål."},
-            expected_version=0,
-            by=erik,
-            now=NOW,
-        )
-
-    assert refused.value.current.goals == {"es": "Meta de Ana."}
-    plan = Plan.objects.get()
-    assert (plan.goals, plan.version, plan.updated_by) == ({"es": "Meta de Ana."}, 1, ana)
-    assert len(entries_for(partnership)) == 1
-
-
-def test_adding_an_outcome_before_any_goal_does_not_make_an_open_goal_form_stale(editor):
-    partnership = PartnershipFactory()
-    add(OUTCOME, partnership, {"texts": {"es": "Más concejalas."}}, editor)
-
-    plan = plan_save_goal(
-        partnership=partnership, texts={"es": "Meta."}, expected_version=0, by=editor, now=NOW
-    )
-
-    assert plan.version == 1
-    assert Plan.objects.count() == 1
-
-
-def test_an_empty_goal_is_refused(editor):
-    partnership = PartnershipFactory()
-
-    with pytest.raises(PlanError):
-        plan_save_goal(
-            partnership=partnership, texts={"sv": " "}, expected_version=0, by=editor, now=NOW
-        )
-
-    assert not Plan.objects.exists()
 
 
 # --- Items ----------------------------------------------------------------------------

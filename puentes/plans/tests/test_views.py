@@ -1,68 +1,14 @@
-"""The plan page and the pages that add, edit and delete its parts: who sees and does what,
-form errors, and the 409 conflict pages that lose nothing."""
+"""The plan page and the pages that add and edit its parts: who sees and does what, form
+errors, and the 409 conflict pages that lose nothing."""
 
-import datetime
 import re
 from decimal import Decimal
 
-import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
-from puentes.networks.tests.factories import ReportingPeriodFactory
 from puentes.partnerships.tests.factories import PartnershipFactory
-from puentes.plans.models import Activity, Assumption, Indicator, Outcome, Output, Plan
+from puentes.plans.models import Activity, Indicator, Outcome, Output, Plan
 
-from .factories import (
-    ActivityFactory,
-    AssumptionFactory,
-    IndicatorFactory,
-    IndicatorValueFactory,
-    OutcomeFactory,
-    OutputFactory,
-    PeopleIndicatorFactory,
-    PlanFactory,
-)
-
-
-def period(partnership, year):
-    return ReportingPeriodFactory(
-        call=partnership.call,
-        start_date=datetime.date(year, 1, 1),
-        end_date=datetime.date(year, 12, 31),
-        due_date=datetime.date(year + 1, 1, 31),
-    )
-
-
-@pytest.fixture
-def plan(partnership):
-    """A small logframe: goal, an outcome with an indicator of people, an output with an
-    activity and an indicator, an assumption; values for 2024."""
-    plan = PlanFactory(partnership=partnership)
-    outcome = OutcomeFactory(plan=plan, texts={"es": "Más mujeres en los COCODE."})
-    people = PeopleIndicatorFactory(outcome=outcome, texts={"es": "Mujeres en los COCODE"})
-    output = OutputFactory(outcome=outcome, texts={"sv": "Utbildade ledare.", "es": "Lideresas."})
-    ActivityFactory(
-        output=output,
-        texts={"sv": "Ledarskapsskola"},
-        language="sv",
-        start_date=datetime.date(2024, 3, 4),
-        end_date=datetime.date(2024, 3, 6),
-        responsible=Activity.Responsible.LATIN,
-    )
-    IndicatorFactory(output=output, outcome=None, texts={"es": "Talleres"}, units={})
-    AssumptionFactory(plan=plan, texts={"es": "Las elecciones se celebran en paz."})
-    IndicatorValueFactory(
-        indicator=people, period=period(partnership, 2024), value=50, women=20, men=29, other=1
-    )
-    period(partnership, 2025)
-    return plan
-
-
-def main(response) -> str:
-    page = response.content.decode()
-    return page.split('<main id="main"', 1)[1].split("</main>", 1)[0]
-
+from .factories import OutcomeFactory, PlanFactory
+from .pages import main
 
 # --- The plan page --------------------------------------------------------------------
 
@@ -347,86 +293,3 @@ def test_saving_an_output_deleted_meanwhile_gives_the_text_back(client, plan, pe
     assert response.status_code == 409
     assert "Min text." in main(response)
     assert not Output.objects.exists()
-
-
-# --- Deleting -------------------------------------------------------------------------
-
-
-def test_deleting_an_outcome_says_what_goes_with_it_then_deletes_it(client, plan, people, url):
-    outcome = Outcome.objects.get()
-    client.force_login(people.swedish)
-    path = url("outcome_delete", "en", pk=plan.partnership.pk, item_pk=outcome.pk)
-
-    page = main(client.get(path))
-    response = client.post(path, {"version": 1})
-
-    assert "Más mujeres en los COCODE." in page
-    assert "1 output" in page and "1 activity" in page
-    assert "2 indicators" in page and "1 recorded actual value" in page
-    assert response.status_code == 302
-    assert not Outcome.objects.exists() and not Indicator.objects.exists()
-    assert Assumption.objects.exists()
-
-
-def test_a_stale_delete_shows_what_is_saved_now_and_deletes_only_when_confirmed(
-    client, plan, people, url
-):
-    assumption = Assumption.objects.get()
-    Assumption.objects.filter(pk=assumption.pk).update(texts={"es": "Cambiado."}, version=3)
-    client.force_login(people.swedish)
-    path = url("assumption_delete", pk=plan.partnership.pk, item_pk=assumption.pk)
-
-    stale = client.post(path, {"version": 1})
-
-    assert stale.status_code == 409
-    assert "Cambiado." in main(stale) and 'name="version" value="3"' in main(stale)
-    assert Assumption.objects.exists()
-    assert client.post(path, {"version": 3}).status_code == 302
-    assert not Assumption.objects.exists()
-
-
-def test_deleting_what_someone_already_deleted_just_returns_to_the_plan(client, plan, people, url):
-    assumption = Assumption.objects.get()
-    client.force_login(people.swedish)
-    Assumption.objects.all().delete()
-
-    response = client.post(
-        url("assumption_delete", pk=plan.partnership.pk, item_pk=assumption.pk), {"version": 1}
-    )
-
-    assert response.status_code == 302
-    assert response.url == url("plan_detail", pk=plan.partnership.pk)
-
-
-# --- Query counts ---------------------------------------------------------------------
-
-
-def grow(plan, outcomes):
-    for _ in range(outcomes):
-        outcome = OutcomeFactory(plan=plan)
-        PeopleIndicatorFactory(outcome=outcome)
-        for _ in range(3):
-            output = OutputFactory(outcome=outcome)
-            ActivityFactory(output=output)
-            ActivityFactory(output=output)
-            indicator = IndicatorFactory(output=output, outcome=None)
-            for value_period in plan.partnership.call.reporting_periods.all():
-                IndicatorValueFactory(indicator=indicator, period=value_period)
-        AssumptionFactory(plan=plan)
-
-
-def test_the_plan_page_runs_the_same_queries_for_a_small_and_a_large_plan(
-    client, plan, people, url
-):
-    client.force_login(people.swedish)
-    path = url("plan_detail", pk=plan.partnership.pk)
-    client.get(path)  # warm what is not the plan's (session, language)
-    with CaptureQueriesContext(connection) as small:
-        client.get(path)
-    grow(plan, 6)
-    with CaptureQueriesContext(connection) as large:
-        page = main(client.get(path))
-
-    assert page.count('class="plan-outcome"') == 7
-    assert page.count('class="plan-indicator"') == 1 + 1 + 6 * (1 + 3)
-    assert len(large) == len(small), "\n".join(q["sql"] for q in large.captured_queries)

@@ -1,11 +1,8 @@
 """The page where an indicator's actual values are entered per reporting period, and the
 goal's conflict page."""
 
-import datetime
-
 import pytest
 
-from puentes.networks.tests.factories import ReportingPeriodFactory
 from puentes.plans.models import IndicatorValue, Plan
 
 from .factories import (
@@ -14,23 +11,12 @@ from .factories import (
     OutcomeFactory,
     PeopleIndicatorFactory,
 )
-
-
-def main(response) -> str:
-    return response.content.decode().split('<main id="main"', 1)[1].split("</main>", 1)[0]
+from .pages import main, year_period
 
 
 @pytest.fixture
 def periods(partnership):
-    return [
-        ReportingPeriodFactory(
-            call=partnership.call,
-            start_date=datetime.date(year, 1, 1),
-            end_date=datetime.date(year, 12, 31),
-            due_date=datetime.date(year + 1, 1, 31),
-        )
-        for year in (2024, 2025)
-    ]
+    return [year_period(partnership, year) for year in (2024, 2025)]
 
 
 @pytest.fixture
