@@ -279,6 +279,7 @@ class DemoResult:
 
 def demo_load(*, now: datetime.datetime | None = None) -> DemoResult:
     """Create whatever of the demo network and its accounts is missing, in one transaction."""
+    now = now or timezone.now()
     organisations = _demo_organisations()
     with transaction.atomic():
         network, created = network_ensure(slug=NETWORK_SLUG, defaults=_network_defaults())
@@ -294,12 +295,12 @@ def demo_load(*, now: datetime.datetime | None = None) -> DemoResult:
             login = _ensure_account(account, network, organisation, password_hash)
             result.created["accounts"] += login.created
             result.logins.append(login)
-        result.created.update(recruitment_demo_load(now=now or timezone.now()))
-        result.created.update(partnerships_demo_load(now=now or timezone.now()))
-        result.created.update(plans_demo_load(now=now or timezone.now()))
-        result.created.update(documents_demo_load(now=now or timezone.now()))
-        result.created.update(workshops_demo_load(now=now or timezone.now()))
-        result.created.update(reports_demo_load(now=now or timezone.now()))
+        result.created.update(recruitment_demo_load(now=now))
+        result.created.update(partnerships_demo_load(now=now))
+        result.created.update(plans_demo_load(now=now))
+        result.created.update(documents_demo_load(now=now))
+        result.created.update(workshops_demo_load(now=now))
+        result.created.update(reports_demo_load(now=now))
     return result
 
 

@@ -136,7 +136,8 @@ def test_demo_coordinator_has_totp_with_the_documented_secret(demo):
 def test_running_demo_twice_creates_nothing_new_and_is_fast(demo, django_assert_max_num_queries):
     before = row_counts()
 
-    with django_assert_max_num_queries(40):
+    # Each area's loader looks before it writes: 1 to 4 queries each on a rerun.
+    with django_assert_max_num_queries(50):
         result = demo_load()
 
     assert row_counts() == before
