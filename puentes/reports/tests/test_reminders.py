@@ -238,3 +238,21 @@ def test_the_command_queues_what_is_due_today_once(members, partnership, call):
 def test_the_command_needs_the_sites_address_for_the_links(db):
     with pytest.raises(CommandError):
         call_command("report_reminders", base_url="puentes.example.org")
+
+
+def test_the_command_links_to_the_sites_configured_address_by_default(
+    members, partnership, call, settings
+):
+    settings.PUENTES_SITE_URL = "https://puentes.example.org"
+    today = timezone.localdate()
+    ReportingPeriodFactory(
+        call=call,
+        start_date=datetime.date(today.year - 1, 1, 1),
+        end_date=datetime.date(today.year - 1, 12, 31),
+        due_date=today + datetime.timedelta(days=3),
+    )
+
+    call_command("report_reminders", stdout=io.StringIO())
+
+    bodies = [message.body_text for message in OutboxMessage.objects.all()]
+    assert bodies and all("https://puentes.example.org/" in body for body in bodies)

@@ -4,6 +4,7 @@ Safe to run as often as you like (every hour from cron or a systemd timer): each
 is recorded when it is queued and never queued twice. See docs/reports.md.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import URLValidator
@@ -21,16 +22,19 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--base-url",
-            required=True,
+            default=None,
             help="The address of the site, for the links in the mail, e.g. "
-            "https://puentes.example.org",
+            "https://puentes.example.org (default: the PUENTES_SITE_URL setting)",
         )
 
     def handle(self, *args, base_url, **options):
+        base_url = base_url or settings.PUENTES_SITE_URL
         try:
             URLValidator(schemes=["http", "https"])(base_url)
         except ValidationError as exc:
-            raise CommandError(f"--base-url is not an http(s) address: {base_url!r}") from exc
+            raise CommandError(
+                f"the site's address is not an http(s) address: {base_url!r}"
+            ) from exc
         sent = report_reminders_send(now=timezone.now(), base_url=base_url)
         self.stdout.write(
             f"{sent['reminders']} reminder(s) queued, {sent['messages']} message(s) in the outbox."
