@@ -187,7 +187,7 @@ def test_an_image_named_pdf_is_refused_whatever_the_browser_claims(
     )
 
     assert response.status_code == 400
-    assert "“.pdf”" in response.content.decode()
+    assert "slutar på ”.pdf”" in response.content.decode()
     assert not Document.objects.exists()
 
 

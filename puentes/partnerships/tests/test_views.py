@@ -85,6 +85,33 @@ def test_the_mentor_reads_but_may_not_edit(client, partnership):
     assert partnership.version == 1
 
 
+def test_the_workspace_offers_meetings_and_documents_to_members_but_not_to_the_mentor(
+    client, partnership, swedish_member
+):
+    mentor = NetworkRoleFactory(
+        network=partnership.call.network, role=NetworkRole.Role.MENTOR
+    ).person
+    Partnership.objects.filter(pk=partnership.pk).update(mentor=mentor)
+    members_only = [
+        reverse_sv("meetings:meeting_list", partnership.pk),
+        reverse_sv("documents:document_list", partnership.pk),
+    ]
+
+    client.force_login(swedish_member)
+    member_page = client.get(url("partnership_detail", partnership.pk)).content.decode()
+    client.force_login(mentor.user)
+    mentor_page = client.get(url("partnership_detail", partnership.pk)).content.decode()
+
+    assert all(link in member_page for link in members_only)
+    assert not any(link in mentor_page for link in members_only)
+    assert reverse_sv("plans:plan_detail", partnership.pk) in mentor_page
+
+
+def reverse_sv(name, *args):
+    with translation.override("sv"):
+        return reverse(name, args=args)
+
+
 def test_a_member_saves_the_statement_in_both_languages(client, partnership, swedish_member):
     client.force_login(swedish_member)
 
