@@ -122,10 +122,14 @@ def _record(action, registration: Registration, *, by, now, data=None):
 
 
 @transaction.atomic
-def registration_create(*, workshop: Workshop, person, details: dict, by, now) -> Registration:
+def registration_create(
+    *, workshop: Workshop, person, details: dict, by, now, base_url: str
+) -> Registration:
     """Register `person` (the user themselves, or a colleague of their municipality or
     partnership) for `workshop`: a place if one is free, in total and for their partnership,
-    else a turn on the waiting list. `details` holds the travel dates and needs."""
+    else a turn on the waiting list. `details` holds the travel dates and needs. The person
+    (not whoever registered them) is told by mail in their language, with links under
+    `base_url` and, for a place, the workshop's calendar file."""
     if not may_register(by, person):
         raise NotYourColleague
     workshop = _lock(workshop)
@@ -155,8 +159,12 @@ def registration_create(*, workshop: Workshop, person, details: dict, by, now) -
     except IntegrityError as exc:
         # The same person registered in another request between our check and our insert.
         raise AlreadyRegistered from exc
-    action = activity.REGISTERED if status == Status.REGISTERED else activity.WAITLISTED
-    _record(action, registration, by=by, now=now)
+    if status == Status.REGISTERED:
+        _record(activity.REGISTERED, registration, by=by, now=now)
+        notifications.registration_confirmed(registration=registration, now=now, base_url=base_url)
+    else:
+        _record(activity.WAITLISTED, registration, by=by, now=now)
+        notifications.registration_waitlisted(registration=registration, now=now, base_url=base_url)
     return registration
 
 

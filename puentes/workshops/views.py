@@ -108,6 +108,7 @@ def registration_new(request, pk):
             details=form.details(),
             by=request.user,
             now=now,
+            base_url=request.build_absolute_uri("/"),
         )
     except WorkshopError as error:
         form.add_error(None, error.message)

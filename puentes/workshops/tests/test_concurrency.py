@@ -45,7 +45,12 @@ def register_all_at_once(workshop, people):
             start.wait()
             _patiently(
                 lambda: registration_create(
-                    workshop=workshop, person=person, details={}, by=person.user, now=OPEN_NOW
+                    workshop=workshop,
+                    person=person,
+                    details={},
+                    by=person.user,
+                    now=OPEN_NOW,
+                    base_url="https://puentes.example",
                 )
             )
         except Exception as exc:  # noqa: BLE001 - every failure is a lost registration

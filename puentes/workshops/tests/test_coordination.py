@@ -80,6 +80,7 @@ def test_the_registrations_page_tells_the_workshops_latest_changes(
         details={},
         by=swedish_member.user,
         now=datetime.datetime(2024, 2, 1, tzinfo=datetime.UTC),
+        base_url="https://puentes.example",
     )
     client.force_login(coordinator)
 

@@ -33,7 +33,12 @@ Status = Registration.Status
 
 def register(workshop, person, now, by=None, **details):
     return registration_create(
-        workshop=workshop, person=person, details=details, by=by or person.user, now=now
+        workshop=workshop,
+        person=person,
+        details=details,
+        by=by or person.user,
+        now=now,
+        base_url=BASE_URL,
     )
 
 
@@ -218,7 +223,8 @@ def test_cancelling_a_place_promotes_the_first_on_the_waiting_list_and_mails_the
     assert message.language == "es"
     assert message.to_address == first.person.email
     mail_deliver_due(now=now)
-    (received,) = smtp_server.wait_for(1)
+    smtp_server.wait_for(2)  # the holder's confirmation, then the promotion
+    (received,) = smtp_server.messages_to(first.person.email)
     assert received["Content-Language"] == "es"
     assert workshop.titles["es"] in received["Subject"]
     body = text_of(received)
