@@ -187,6 +187,9 @@ PUENTES_MAIL_LEASE_SECONDS = int(os.environ.get("PUENTES_MAIL_LEASE_SECONDS", "3
 # (`puentes report_reminders`, see docs/reports.md).
 PUENTES_REPORT_REMINDER_DAYS_BEFORE = (14, 3)
 PUENTES_REPORT_REMINDER_DAYS_AFTER = (1, 7)
+# Workshops: reminders to the registered this many days before the start
+# (`puentes workshop_reminders`, see docs/workshops.md).
+PUENTES_WORKSHOP_REMINDER_DAYS = (7, 1)
 # The site's public address, for links in mail sent by scheduled commands (no request there).
 PUENTES_SITE_URL = os.environ.get("PUENTES_SITE_URL", "http://127.0.0.1:8000")
 

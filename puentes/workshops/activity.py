@@ -28,3 +28,7 @@ NO_SHOW = audit.action(
 CALENDAR_LINK_RENEWED = audit.action(
     "workshops.calendar_link_renewed", _("%(actor)s made a new private calendar link.")
 )
+REMINDED = audit.action(
+    "workshops.reminded",
+    _("%(name)s was reminded of %(workshop)s, %(days)s day(s) before."),
+)

@@ -298,3 +298,28 @@ class CalendarFeed(TimeStampedModel):
 
     def __str__(self):
         return str(self.person)
+
+
+class WorkshopReminder(TimeStampedModel):
+    """A reminder sent to a registered person before a workshop, kept so that none is sent
+    twice: `days` is the setting's number of days before the start it was sent for."""
+
+    registration = models.ForeignKey(
+        Registration,
+        verbose_name=_("registration"),
+        on_delete=models.CASCADE,
+        related_name="reminders",
+    )
+    days = models.PositiveSmallIntegerField(_("days before the start"))
+    sent_at = models.DateTimeField(_("sent at"))
+
+    class Meta:
+        verbose_name = _("workshop reminder")
+        verbose_name_plural = _("workshop reminders")
+        ordering = ["-sent_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "days"], name="workshop_reminder_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.registration} · {self.days}"
