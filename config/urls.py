@@ -8,6 +8,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("puentes.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -25,5 +26,8 @@ urlpatterns += i18n_patterns(
     path("partnerships/", include("puentes.documents.urls")),
     path("partnerships/", include("puentes.meetings.urls")),
     path("workshops/", include("puentes.workshops.urls")),
+    path("", include("puentes.dashboards.urls")),
+    path("", include("puentes.maps.urls")),
+    path("", include("puentes.exports.urls")),
     prefix_default_language=True,
 )

@@ -41,6 +41,10 @@ INSTALLED_APPS = [
     "puentes.documents",
     "puentes.meetings",
     "puentes.workshops",
+    "puentes.dashboards",
+    "puentes.maps",
+    "puentes.exports",
+    "puentes.api",
     "puentes.core.admin_app.PuentesAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -52,6 +56,9 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "rest_framework",
+    "drf_spectacular",
+    "django_filters",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ COORDINATOR_APP_LABELS = {
     "documents",
     "meetings",
     "workshops",
+    "exports",
     "account",
     "mfa",
 }
