@@ -70,6 +70,11 @@ class Person(TimeStampedModel):
         POLITICIAN = "politician", _("elected politician")
         OTHER = "other", _("other")
 
+    class Gender(models.TextChoices):
+        WOMAN = "woman", _("woman")
+        MAN = "man", _("man")
+        ANOTHER = "another", _("another gender")
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("account"),
@@ -92,8 +97,9 @@ class Person(TimeStampedModel):
     preferred_language = models.CharField(
         _("preferred language"), max_length=5, choices=settings.LANGUAGES, default="sv"
     )
-    # Only with explicit consent, for the network's gender-disaggregated statistics.
-    gender = models.CharField(_("gender (self-described)"), max_length=60, blank=True)
+    # Only with explicit consent, for the network's gender-disaggregated statistics; blank
+    # means not given. Withdrawing the consent clears both fields.
+    gender = models.CharField(_("gender"), max_length=60, blank=True, choices=Gender.choices)
     gender_consent_at = models.DateTimeField(
         _("consent to record gender given at"), null=True, blank=True
     )
@@ -107,6 +113,10 @@ class Person(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(gender="") | Q(gender_consent_at__isnull=False),
                 name="person_gender_only_with_consent",
+            ),
+            models.CheckConstraint(
+                condition=Q(gender__in=["", "woman", "man", "another"]),
+                name="person_gender_valid",
             ),
         ]
 

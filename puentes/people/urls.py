@@ -6,4 +6,5 @@ app_name = "people"
 
 urlpatterns = [
     path("", views.account_home, name="account_home"),
+    path("gender/", views.gender, name="gender"),
 ]

@@ -1,0 +1,13 @@
+"""What the audit trail says about a person's own data (scope: the person). The value of a
+person's gender is never written into the trail, only that it was given or withdrawn."""
+
+from django.utils.translation import gettext_lazy as _
+
+from puentes.core import audit
+
+GENDER_GIVEN = audit.action(
+    "people.gender_given", _("%(actor)s gave their gender with consent to count it.")
+)
+GENDER_WITHDRAWN = audit.action(
+    "people.gender_withdrawn", _("%(actor)s withdrew their gender and the consent to count it.")
+)
