@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "maps"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("networks/<slug:slug>/map/", views.network_map, name="network_map"),
+]

@@ -1,0 +1,145 @@
+"""The map of a network as a drawing: plain data in, plain data out, no Django.
+
+Swedish partners and Latin American partners lie 9,000 km apart, so one frame would shrink
+each side to a dot at phone width. The drawing has two panels side by side, each with its own
+projection fitted to its countries: Latin America on the left (west), Sweden on the right.
+A partnership's line runs from one panel to the other. Organisations without coordinates are
+returned as `unplaced`, to be listed but not drawn.
+"""
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .projection import Box, Extent, LatLon, Projection
+
+SWEDEN = "sweden"
+LATIN_AMERICA = "latin_america"
+
+WIDTH = 400
+HEIGHT = 330
+LABEL_BASELINE = 16
+# The Latin American panel is wider: Guatemala and Colombia together are about as wide as
+# they are tall, Sweden about twice as tall as it is wide.
+PANELS = {
+    LATIN_AMERICA: Box(x=4, y=26, width=236, height=300),
+    SWEDEN: Box(x=256, y=26, width=140, height=300),
+}
+MARGIN_DEGREES = 0.5
+MINIMUM_SPAN_DEGREES = 3.0
+
+
+@dataclass(frozen=True)
+class Place:
+    """An organisation to draw; lat and lon are None when it has no coordinates."""
+
+    key: int
+    name: str
+    side: str
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def has_position(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A partnership between the places `first` and `second` (their keys)."""
+
+    key: int
+    first: int
+    second: int
+
+
+@dataclass(frozen=True)
+class Dot:
+    key: int
+    name: str
+    side: str
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class Line:
+    key: int
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+
+
+@dataclass(frozen=True)
+class Panel:
+    side: str
+    label: str
+    box: Box
+    # Each outline is the "x,y x,y …" of an SVG polygon.
+    outlines: list[str] = field(default_factory=list)
+
+    @property
+    def label_x(self) -> float:
+        return self.box.x
+
+    @property
+    def label_y(self) -> float:
+        return LABEL_BASELINE
+
+
+@dataclass(frozen=True)
+class Drawing:
+    width: int
+    height: int
+    panels: list[Panel]
+    lines: list[Line]
+    dots: list[Dot]
+    unplaced: list[Place]
+
+
+def draw(
+    places: Iterable[Place],
+    links: Iterable[Link],
+    *,
+    outlines: Mapping[str, Sequence[Sequence[LatLon]]] | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> Drawing:
+    """Lay out `places` and the `links` between them. `outlines` gives, per side, polygons of
+    (lat, lon) to draw behind the dots (and to fit the panel to); `labels` names each side."""
+    outlines = outlines or {}
+    labels = labels or {}
+    by_key = {place.key: place for place in places}
+    placed = [place for place in by_key.values() if place.has_position]
+    projections, panels = {}, []
+    for side, box in PANELS.items():
+        corners = [corner for polygon in outlines.get(side, ()) for corner in polygon]
+        points = corners + [(p.lat, p.lon) for p in placed if p.side == side]
+        if not points:
+            continue
+        extent = Extent.around(points, margin=MARGIN_DEGREES, minimum=MINIMUM_SPAN_DEGREES)
+        project = projections[side] = Projection(extent, box)
+        shapes = [_polygon(project, polygon) for polygon in outlines.get(side, ())]
+        panels.append(Panel(side=side, label=labels.get(side, ""), box=box, outlines=shapes))
+    positions = {
+        place.key: _rounded(*projections[place.side](place.lat, place.lon)) for place in placed
+    }
+    dots = [
+        Dot(key=p.key, name=p.name, side=p.side, x=positions[p.key][0], y=positions[p.key][1])
+        for p in placed
+    ]
+    lines = [
+        Line(link.key, *positions[link.first], *positions[link.second])
+        for link in links
+        if link.first in positions and link.second in positions
+    ]
+    unplaced = [place for place in by_key.values() if not place.has_position]
+    return Drawing(WIDTH, HEIGHT, panels=panels, lines=lines, dots=dots, unplaced=unplaced)
+
+
+def _rounded(x: float, y: float) -> tuple[float, float]:
+    # A tenth of a unit is finer than a pixel at any width a phone or a page gives the map.
+    return round(x, 1), round(y, 1)
+
+
+def _polygon(project: Projection, corners: Sequence[LatLon]) -> str:
+    return " ".join("{:g},{:g}".format(*_rounded(*project(lat, lon))) for lat, lon in corners)

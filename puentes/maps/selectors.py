@@ -1,0 +1,109 @@
+"""Reads for the map: a network's public partnerships and the outlines of their countries,
+turned into a drawing (layout.py). Two queries whatever the number of partnerships."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from puentes.networks.models import Network
+from puentes.partnerships.selectors import public_partnerships
+from puentes.places.models import Organisation
+
+from .layout import Drawing, Link, Place, draw
+from .projection import convex_hull
+
+# San Andrés and Providencia lie 700 km off the Colombian coast: a hull around them would
+# paint the Caribbean as Colombia. Their partners are still drawn, only the outline leaves
+# them out.
+OUTLINE_LEAVES_OUT = Q(country__code="CO", area__code="88")
+
+
+@dataclass
+class NetworkMap:
+    """What the map shows of a network: the drawing, and the partnerships for the table."""
+
+    network: Network
+    partnerships: list = field(default_factory=list)
+    drawing: Drawing | None = None
+    # Organisations without coordinates: listed beside the map, not drawn on it.
+    unplaced: set[int] = field(default_factory=set)
+
+
+def network_for_map(slug: str) -> Network:
+    """A published network, or Network.DoesNotExist."""
+    return Network.objects.published().get(slug=slug)
+
+
+def network_map(network: Network) -> NetworkMap:
+    """The network's public partnerships on the map (the same partnerships and fields as
+    the public list of partnerships: organisations and countries, no people)."""
+    partnerships = list(
+        public_partnerships()
+        .filter(call__network=network)
+        .prefetch_related(None)
+        .order_by("swedish_organisation__name", "latin_organisation__name", "pk")
+    )
+    organisations = {}
+    for partnership in partnerships:
+        for organisation in (partnership.swedish_organisation, partnership.latin_organisation):
+            organisations[organisation.pk] = organisation
+    places = [_place(organisation) for organisation in organisations.values()]
+    links = [
+        Link(key=p.pk, first=p.swedish_organisation_id, second=p.latin_organisation_id)
+        for p in partnerships
+    ]
+    countries = {org.country_id: org.country for org in organisations.values()}
+    drawing = draw(
+        places,
+        links,
+        outlines=country_outlines(countries.values()),
+        labels=_labels(countries.values()),
+    )
+    return NetworkMap(
+        network=network,
+        partnerships=partnerships,
+        drawing=drawing,
+        unplaced={place.key for place in drawing.unplaced},
+    )
+
+
+def country_outlines(countries) -> dict[str, list[list[tuple[float, float]]]]:
+    """Per side of the map, one polygon per country: the convex hull of the official points
+    of all its organisations (reference data), an approximation of the country, not its
+    border. One query."""
+    points: dict[int, list[tuple[float, float]]] = {}
+    rows = (
+        Organisation.objects.filter(country__in=[c.pk for c in countries])
+        .exclude(lat=None)
+        .exclude(lon=None)
+        .exclude(OUTLINE_LEAVES_OUT)
+        .values_list("country_id", "lat", "lon")
+    )
+    for country_id, lat, lon in rows:
+        points.setdefault(country_id, []).append((float(lat), float(lon)))
+    outlines: dict[str, list] = {}
+    for country in countries:
+        hull = convex_hull(points.get(country.pk, []))
+        if hull:
+            outlines.setdefault(country.region, []).append(hull)
+    return outlines
+
+
+def _labels(countries) -> dict[str, str]:
+    names: dict[str, list[str]] = {}
+    for country in countries:
+        names.setdefault(country.region, []).append(str(country))
+    return {side: " · ".join(sorted(found)) for side, found in names.items()}
+
+
+def _place(organisation: Organisation) -> Place:
+    def degrees(value):
+        return None if value is None else float(value)
+
+    return Place(
+        key=organisation.pk,
+        name=organisation.name,
+        side=organisation.country.region,
+        lat=degrees(organisation.lat),
+        lon=degrees(organisation.lon),
+    )
