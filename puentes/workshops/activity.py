@@ -32,3 +32,18 @@ REMINDED = audit.action(
     "workshops.reminded",
     _("%(name)s was reminded of %(workshop)s, %(days)s day(s) before."),
 )
+WAITLIST_FILLED = audit.action(
+    "workshops.waitlist_filled",
+    _(
+        "%(actor)s changed the places of %(workshop)s; places given from the waiting list: "
+        "%(count)s."
+    ),
+)
+CANCELLATION_TOLD = audit.action(
+    "workshops.cancellation_told",
+    _("%(name)s was told by mail that %(workshop)s is cancelled."),
+)
+WORKSHOP_CANCELLED = audit.action(
+    "workshops.workshop_cancelled",
+    _("%(actor)s cancelled %(workshop)s; people told by mail: %(count)s."),
+)

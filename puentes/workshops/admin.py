@@ -1,7 +1,8 @@
 """Workshops in the admin: coordinators plan them, with their agenda, their texts edited one
 language at a time, and their times typed and shown in the workshop's own time zone.
 Registrations are handled on the workshop pages, where the places and the waiting list are
-kept by the services, so they are not edited here."""
+kept by the services, so they are not edited here; what a change of places or a cancellation
+does to them is in admin_changes."""
 
 import zoneinfo
 
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from puentes.core.forms import TranslatedField, TranslatedTextModelForm
 from puentes.networks.admin import TranslatedSearchMixin, language_fields
 
+from . import admin_changes as changes
 from .models import SWEDISH_TIME_ZONE, AgendaSession, Registration, Workshop
 
 
@@ -64,7 +66,16 @@ class WorkshopAdmin(TranslatedSearchMixin, admin.ModelAdmin):
     date_hierarchy = "start_at"
     prepopulated_fields = {"slug": ["city"]}
     fieldsets = [
-        (None, {"fields": ["call", "slug", "state"]}),
+        (
+            None,
+            {
+                "fields": ["call", "slug", "state"],
+                "description": _(
+                    "Setting the state to cancelled tells everyone registered or on the "
+                    "waiting list by mail, in their language, once."
+                ),
+            },
+        ),
         (_("Title"), {"fields": language_fields("titles")}),
         (_("Description"), {"fields": language_fields("descriptions")}),
         (_("Place"), {"fields": ["is_online", "city", "country", "time_zone"]}),
@@ -86,7 +97,13 @@ class WorkshopAdmin(TranslatedSearchMixin, admin.ModelAdmin):
                     "capacity_per_partnership",
                     "registration_opens_at",
                     "registration_closes_at",
-                ]
+                ],
+                "description": _(
+                    "More places, more places per partnership or no limit per partnership: "
+                    "the freed places go to the waiting list in its order, and each person "
+                    "who gets one is told by mail. Fewer places never take a place from "
+                    "anyone who has one; new registrations wait until enough places are free."
+                ),
             },
         ),
         (None, {"fields": ["is_demo"]}),
@@ -100,6 +117,11 @@ class WorkshopAdmin(TranslatedSearchMixin, admin.ModelAdmin):
             if isinstance(response, TemplateResponse):
                 response.render()
         return response
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:
+            changes.apply(request, obj, form, self.message_user)
 
     def _zone(self, request, object_id) -> str:
         posted = request.POST.get("time_zone", "")

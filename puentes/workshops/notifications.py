@@ -1,6 +1,7 @@
 """The mail workshops send, queued in the outbox within the caller's transaction, each in
 its recipient's preferred language: a place (with the workshop's .ics attached), a turn on
-the waiting list, a place from the waiting list, and reminders before the workshop.
+the waiting list, a place from the waiting list, reminders before the workshop, and the
+workshop's cancellation.
 
 Times are shown in the workshop's local time and, labelled, in Swedish time."""
 
@@ -111,4 +112,18 @@ def registration_reminded(*, registration, days: int, now, base_url: str):
         now=now,
         base_url=base_url,
         days=days,
+    )
+
+
+def workshop_cancelled(*, registration, now, base_url: str):
+    """The workshop is cancelled. Someone who had a place gets the calendar file again, now
+    marking the event cancelled, so their calendar can drop it."""
+    return _send(
+        registration,
+        template="workshops/mail/cancelled",
+        kind="workshop_cancelled",
+        now=now,
+        base_url=base_url,
+        with_ics=registration.holds_a_place,
+        had_place=registration.holds_a_place,
     )

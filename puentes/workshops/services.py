@@ -1,5 +1,7 @@
 """Changes of state of registrations: registering (a place or the waiting list), cancelling
-(which hands the place to the first on the waiting list), and marking attendance.
+(which hands the place to the first on the waiting list), marking attendance, and what a
+coordinator's changes to a workshop do to them (more places fill from the waiting list; a
+cancelled workshop is announced to everyone concerned).
 
 Places are counted with the workshop's row locked (SELECT … FOR UPDATE on PostgreSQL; SQLite
 runs one writing transaction at a time), so the places are never exceeded however many
@@ -14,7 +16,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from puentes.core.audit import audit_record
+from puentes.core.audit import audit_record, entries_for
 from puentes.core.i18n import translated
 from puentes.people.access import acts_as_coordinator
 
@@ -232,6 +234,71 @@ def _promote(workshop: Workshop, *, now, base_url: str) -> list:
         notifications.registration_promoted(registration=registration, now=now, base_url=base_url)
         promoted.append(registration)
     return promoted
+
+
+# Places change hands only while the workshop is still to come and not called off.
+FILLED_STATES = (Workshop.State.DRAFT, Workshop.State.OPEN, Workshop.State.CLOSED)
+
+
+@transaction.atomic
+def waitlist_fill(workshop: Workshop, *, by, now, base_url: str) -> list:
+    """Give the places free after a coordinator's change (more places, more places per
+    partnership, or no limit per partnership) to the waiting list in its order, exactly as a
+    cancellation does: each promoted person is told by mail in their language, with links
+    under `base_url`. Fewer places never take a place from anyone: the surplus simply waits
+    for cancellations. Returns the promoted registrations."""
+    if not acts_as_coordinator(by):
+        raise WorkshopError
+    workshop = _lock(workshop)
+    if workshop.state not in FILLED_STATES:
+        return []
+    promoted = _promote(workshop, now=now, base_url=base_url)
+    if promoted:
+        audit_record(
+            actor=by,
+            action=activity.WAITLIST_FILLED,
+            target=workshop,
+            data={"workshop": workshop_label(workshop), "count": len(promoted)},
+            at=now,
+        )
+    return promoted
+
+
+@transaction.atomic
+def workshop_cancellation_tell(workshop: Workshop, *, by, now, base_url: str) -> list:
+    """Tell everyone registered or on the waiting list of a cancelled workshop, by mail in
+    their language (those with a place get the calendar file marking it cancelled). Each
+    person is told once, however often this runs: the timeline records who was told.
+    Registrations keep their status. Returns the registrations told now."""
+    if not acts_as_coordinator(by):
+        raise WorkshopError
+    workshop = _lock(workshop)
+    if workshop.state != Workshop.State.CANCELLED:
+        raise WorkshopError
+    already = set(
+        entries_for(workshop)
+        .filter(action=activity.CANCELLATION_TOLD)
+        .values_list("target_id", flat=True)
+    )
+    concerned = (
+        workshop.registrations.filter(status__in=(Status.REGISTERED, Status.WAITLISTED))
+        .select_related("person", "partnership")
+        .order_by("registered_at", "pk")
+    )
+    told = [registration for registration in concerned if str(registration.pk) not in already]
+    for registration in told:
+        registration.workshop = workshop
+        _record(activity.CANCELLATION_TOLD, registration, by=by, now=now)
+        notifications.workshop_cancelled(registration=registration, now=now, base_url=base_url)
+    if told:
+        audit_record(
+            actor=by,
+            action=activity.WORKSHOP_CANCELLED,
+            target=workshop,
+            data={"workshop": workshop_label(workshop), "count": len(told)},
+            at=now,
+        )
+    return told
 
 
 MARKS = {Status.ATTENDED: activity.ATTENDED, Status.NO_SHOW: activity.NO_SHOW}
