@@ -8,7 +8,7 @@ returned as `unplaced`, to be listed but not drawn.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 
 from .projection import Box, Extent, LatLon, Projection
 
@@ -17,7 +17,7 @@ LATIN_AMERICA = "latin_america"
 
 WIDTH = 400
 HEIGHT = 330
-LABEL_BASELINE = 16
+LABEL_GAP = 6  # between a panel's label and its frame
 # The Latin American panel is wider: Guatemala and Colombia together are about as wide as
 # they are tall, Sweden about twice as tall as it is wide.
 PANELS = {
@@ -74,17 +74,18 @@ class Line:
 class Panel:
     side: str
     label: str
-    box: Box
+    # The part of the panel's box the extent fills once its proportions are kept.
+    frame: Box
     # Each outline is the "x,y x,y …" of an SVG polygon.
     outlines: list[str] = field(default_factory=list)
 
     @property
     def label_x(self) -> float:
-        return self.box.x
+        return self.frame.x
 
     @property
     def label_y(self) -> float:
-        return LABEL_BASELINE
+        return self.frame.y - LABEL_GAP
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,8 @@ def draw(
         extent = Extent.around(points, margin=MARGIN_DEGREES, minimum=MINIMUM_SPAN_DEGREES)
         project = projections[side] = Projection(extent, box)
         shapes = [_polygon(project, polygon) for polygon in outlines.get(side, ())]
-        panels.append(Panel(side=side, label=labels.get(side, ""), box=box, outlines=shapes))
+        frame = Box(*(round(value, 1) for value in astuple(project.frame)))
+        panels.append(Panel(side=side, label=labels.get(side, ""), frame=frame, outlines=shapes))
     positions = {
         place.key: _rounded(*projections[place.side](place.lat, place.lon)) for place in placed
     }

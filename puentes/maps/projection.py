@@ -60,6 +60,7 @@ class Projection:
         self.scale = min(box.width / width, box.height / height)
         self.left = box.x + (box.width - width * self.scale) / 2
         self.top = box.y + (box.height - height * self.scale) / 2
+        self.frame = Box(self.left, self.top, width * self.scale, height * self.scale)
 
     def __call__(self, lat: float, lon: float) -> tuple[float, float]:
         x = self.left + (lon - self.extent.west) * self.shrink * self.scale
