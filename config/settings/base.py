@@ -198,6 +198,9 @@ PUENTES_REPORT_REMINDER_DAYS_AFTER = (1, 7)
 # Workshops: reminders to the registered this many days before the start
 # (`puentes workshop_reminders`, see docs/workshops.md).
 PUENTES_WORKSHOP_REMINDER_DAYS = (7, 1)
+# Passport data given for a visa invitation letter is erased this many days after the
+# workshop ends (`puentes erase_visa_data`, daily).
+PUENTES_VISA_DATA_RETENTION_DAYS = int(os.environ.get("PUENTES_VISA_DATA_RETENTION_DAYS", "30"))
 # The site's public address, for links in mail sent by scheduled commands (no request there).
 PUENTES_SITE_URL = os.environ.get("PUENTES_SITE_URL", "http://127.0.0.1:8000")
 
@@ -213,6 +216,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # WeasyPrint and the font library it uses log every step of a PDF at INFO.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # The REST API (/api/v1/, see docs/api.md): coordinators' tokens, one error format, pages of

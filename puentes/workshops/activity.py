@@ -32,6 +32,18 @@ REMINDED = audit.action(
     "workshops.reminded",
     _("%(name)s was reminded of %(workshop)s, %(days)s day(s) before."),
 )
+VISA_LETTER_REQUESTED = audit.action(
+    "workshops.visa_letter_requested",
+    _("%(actor)s asked for a visa invitation letter for %(name)s to %(workshop)s."),
+)
+VISA_LETTER_CHANGED = audit.action(
+    "workshops.visa_letter_changed",
+    _("%(actor)s changed the passport data for the visa letter of %(name)s to %(workshop)s."),
+)
+VISA_DATA_ERASED = audit.action(
+    "workshops.visa_data_erased",
+    _("The passport data of %(name)s for %(workshop)s was erased."),
+)
 WAITLIST_FILLED = audit.action(
     "workshops.waitlist_filled",
     _(

@@ -323,3 +323,66 @@ class WorkshopReminder(TimeStampedModel):
 
     def __str__(self):
         return f"{self.registration} · {self.days}"
+
+
+class VisaLetter(TimeStampedModel):
+    """A visa invitation letter asked for a place at a workshop in Sweden, with the passport
+    data it is filled from. The passport data is asked for only here and is erased
+    PUENTES_VISA_DATA_RETENTION_DAYS after the workshop ends, or once the registration or
+    the workshop is cancelled (`puentes erase_visa_data`, see docs/workshops.md); the letter
+    itself is drawn again on each download and never stored."""
+
+    class Language(models.TextChoices):
+        SWEDISH = "sv", _("Swedish")
+        SPANISH = "es", _("Spanish")
+
+    PASSPORT_FIELDS = (
+        "passport_name",
+        "nationality",
+        "date_of_birth",
+        "passport_number",
+        "passport_expires_on",
+    )
+
+    registration = models.OneToOneField(
+        Registration,
+        verbose_name=_("registration"),
+        on_delete=models.CASCADE,
+        related_name="visa_letter",
+    )
+    second_language = models.CharField(
+        _("second version of the letter"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.SPANISH,
+        help_text=_("The letter is in English, followed by the same letter in this language."),
+    )
+    passport_name = models.CharField(
+        _("full name as written in the passport"), max_length=200, blank=True
+    )
+    nationality = models.CharField(_("nationality"), max_length=100, blank=True)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    passport_number = models.CharField(_("passport number"), max_length=20, blank=True)
+    passport_expires_on = models.DateField(_("passport valid until"), null=True, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("requested at"))
+    erased_at = models.DateTimeField(_("passport data erased at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("visa invitation letter")
+        verbose_name_plural = _("visa invitation letters")
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self):
+        return str(self.registration)
+
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None

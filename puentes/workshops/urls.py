@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_calendar, views_coordination
+from . import views, views_calendar, views_coordination, views_visa
 
 app_name = "workshops"
 
@@ -19,6 +19,12 @@ urlpatterns = [
         "registrations/<int:pk>/attendance/",
         views_coordination.registration_mark_view,
         name="registration_mark",
+    ),
+    path("registrations/<int:pk>/visa-letter/", views_visa.visa_letter, name="visa_letter"),
+    path(
+        "registrations/<int:pk>/visa-letter.pdf",
+        views_visa.visa_letter_download,
+        name="visa_letter_download",
     ),
     path("calendar/renew/", views_calendar.calendar_feed_renew_view, name="calendar_feed_renew"),
     path("calendar/<str:token>.ics", views_calendar.calendar_feed, name="calendar_feed"),

@@ -134,8 +134,10 @@ def _registration_form(request, workshop, form, status=200):
 def my_registrations(request):
     zone = viewer_zone(request)
     registrations = list(selectors.my_registrations(request.user))
+    now = timezone.now()
     for registration in registrations:
         registration.clocks = clocks(registration.workshop, zone)
+        registration.has_ended = registration.workshop.end_at <= now
     person = getattr(request.user, "person", None)
     feed = CalendarFeed.objects.filter(person=person).first() if person else None
     feed_url = None
