@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "puentes.maps",
     "puentes.exports",
     "puentes.api",
+    "puentes.operations",
     "puentes.core.admin_app.PuentesAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "puentes.operations.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
