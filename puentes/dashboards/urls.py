@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "dashboards"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("coordination/dashboard/", views.coordinator_dashboard, name="coordinator_dashboard"),
+    path("networks/<slug:slug>/results/", views.public_results, name="public_results"),
+]
