@@ -53,7 +53,7 @@ def _download(form: ExportForm):
 def exports_page(request):
     """The exports and the import form; with a chosen export, that export's file."""
     networks = selectors.export_networks()
-    if "kind" in request.GET:
+    if any(name in request.GET for name in ExportForm.base_fields):
         form = ExportForm(request.GET, networks=networks)
         if form.is_valid():
             return _download(form)
