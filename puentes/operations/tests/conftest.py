@@ -1,0 +1,58 @@
+import datetime
+import io
+import json
+import tarfile
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.files.base import ContentFile
+
+from puentes.documents.services import document_upload
+from puentes.networks.demo import demo_load
+from puentes.partnerships.models import Partnership
+from puentes.people.models import User
+from puentes.places.testing import load_reference_data_for_tests
+
+NOW = datetime.datetime(2025, 3, 1, 12, 0, tzinfo=datetime.UTC)
+UPLOADED = "Kommun;Deltagare\nLessebo;12\nTotonicapán;19\n".encode()
+
+
+@pytest.fixture
+def demo_world(transactional_db):
+    """The demo network (with its two documents) and one more upload of our own."""
+    load_reference_data_for_tests()
+    demo_load(now=NOW)
+    partnership = Partnership.objects.get(swedish_organisation__name="Lessebo")
+    return document_upload(
+        partnership=partnership,
+        uploaded_file=ContentFile(UPLOADED, name="deltagare.csv"),
+        title="Deltagare per kommun",
+        language="sv",
+        by=User.objects.get(email="lessebo@demo.puentes.test"),
+        now=NOW,
+    )
+
+
+def media_contents() -> dict[str, bytes]:
+    root = Path(settings.MEDIA_ROOT)
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def rewrite_manifest(archive: Path, change) -> None:
+    """Rewrite the archive with `change(manifest)` applied to its manifest."""
+    with tarfile.open(archive, "r:gz") as source:
+        members = [(member, source.extractfile(member)) for member in source.getmembers()]
+        contents = [(member, stream.read() if stream else None) for member, stream in members]
+    with tarfile.open(archive, "w:gz") as target:
+        for member, data in contents:
+            if member.name == "manifest.json":
+                manifest = json.loads(data)
+                change(manifest)
+                data = json.dumps(manifest).encode()
+                member.size = len(data)
+            target.addfile(member, io.BytesIO(data) if data is not None else None)
