@@ -1,21 +1,20 @@
 """The REST API, version 1: not language-prefixed; see docs/api.md."""
 
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import (
     SpectacularJSONAPIView,
-    SpectacularRedocView,
     SpectacularSwaggerView,
 )
 
 from . import views_coordination as coordination
 from . import views_public as public
+from .views_base import NotFoundView
 
 app_name = "api"
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
-    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
     path("networks/", public.NetworkList.as_view(), name="network_list"),
     path("networks/<slug:slug>/", public.NetworkDetail.as_view(), name="network_detail"),
     path("calls/", public.CallList.as_view(), name="call_list"),
@@ -66,4 +65,6 @@ urlpatterns = [
         coordination.IndicatorValueDetail.as_view(),
         name="indicator_value_detail",
     ),
+    # Last: every other address under /api/v1/ is not found, in the API's error shape.
+    re_path(r"^", NotFoundView.as_view(), name="not_found"),
 ]

@@ -1,4 +1,7 @@
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, generics
+from rest_framework.permissions import AllowAny
+from rest_framework.views import APIView
 
 from .filters import LARGEST_ID
 
@@ -20,3 +23,16 @@ class ListView(generics.ListAPIView):
 
 class DetailView(BoundedIdMixin, generics.RetrieveAPIView):
     pass
+
+
+@extend_schema(exclude=True)
+class NotFoundView(APIView):
+    """Any other address under /api/v1/ answers 404 in the API's error shape, not an HTML page."""
+
+    permission_classes = [AllowAny]
+    authentication_classes = []
+
+    def dispatch_not_found(self, request, *args, **kwargs):
+        raise exceptions.NotFound
+
+    get = post = put = patch = delete = head = options = dispatch_not_found

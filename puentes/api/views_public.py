@@ -86,6 +86,7 @@ class PartnershipRead(Public):
         return (
             public_partnerships()
             .filter(call__network__is_published=True)
+            .select_related("swedish_organisation__area", "latin_organisation__area")
             .order_by("-call__open_date", "swedish_organisation__name", "pk")
         )
 
