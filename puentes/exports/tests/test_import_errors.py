@@ -203,3 +203,15 @@ def test_a_file_that_is_not_utf8_is_refused(coordinator_client, world):
     response = coordinator_client.post(url("import"), {"network": world.network.pk, "file": file})
 
     assert problems(response) == {0: "The file is not UTF-8 text."}
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(coordinator_client, world):
+    from puentes.exports.imports import MAX_BYTES
+
+    content = b"indicator_id\r\n" + b"1\r\n" * (MAX_BYTES // 3 + 1)
+    file = SimpleUploadedFile("values.csv", content, content_type="text/csv")
+
+    response = coordinator_client.post(url("import"), {"network": world.network.pk, "file": file})
+
+    assert problems(response) == {0: "The file is larger than 1 MB."}
+    assert "exports.pending_import" not in coordinator_client.session
