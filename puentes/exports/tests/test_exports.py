@@ -171,3 +171,21 @@ def test_members_are_refused_and_a_wrong_choice_is_shown_as_an_error(client, coo
 
     assert response.status_code == 400
     assert 'id="error-summary"' in response.content.decode()
+
+
+def test_the_exports_page_costs_the_same_queries_for_two_networks_as_for_five(
+    coordinator_client, world
+):
+    from puentes.networks.tests.factories import NetworkFactory
+
+    def page_queries():
+        with CaptureQueriesContext(connection) as captured:
+            response = coordinator_client.get(url("index"))
+        assert response.status_code == 200
+        return len(captured)
+
+    small = page_queries()
+    for _n in range(3):
+        CallFactory.create_batch(2, network=NetworkFactory())
+
+    assert page_queries() == small
