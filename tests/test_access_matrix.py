@@ -372,19 +372,29 @@ def outcome(response):
         return f"→{path}"
 
 
+def area_headers(role, world) -> dict:
+    """Headers the areas add to every request of a role (e.g. the API's token)."""
+    headers = {}
+    for area in extensions():
+        if hasattr(area, "request_headers"):
+            headers.update(area.request_headers(role, world))
+    return headers
+
+
 def observed_outcomes(role, world):
     client = Client()
     if role != "anonymous":
         secret = world.totp_secret if role == "coordinator" else ""
         sign_in(client, world.users[role], secret)
+    headers = area_headers(role, world)
     results = {}
     for key, pattern in all_patterns().items():
         if key == "admin:app_list":
             for app_label in ADMIN_APPS:
-                response = client.get(f"/admin/{app_label}/")
+                response = client.get(f"/admin/{app_label}/", headers=headers)
                 results[f"admin:app_list[{app_label}]"] = outcome(response)
             continue
-        results[key] = outcome(client.get(example_path(key, pattern, world)))
+        results[key] = outcome(client.get(example_path(key, pattern, world), headers=headers))
     return results
 
 
