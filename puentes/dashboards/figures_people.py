@@ -29,12 +29,16 @@ class WorkshopRow:
     registered: int | None
 
 
-def attendance(calls) -> list[WorkshopRow]:
-    """Every workshop of the calls (not cancelled), soonest first, with its places taken split
-    into attended, did not attend and not yet marked; each row suppressed on its own. One
-    query."""
+def _of_year(queryset, year, prefix=""):
+    return queryset if year is None else queryset.filter(**{f"{prefix}start_at__year": year})
+
+
+def attendance(calls, year=None) -> list[WorkshopRow]:
+    """Every workshop of the calls (not cancelled; of `year` if given), soonest first, with its
+    places taken split into attended, did not attend and not yet marked; each row suppressed
+    on its own. One query."""
     workshops = (
-        Workshop.objects.filter(call__in=calls)
+        _of_year(Workshop.objects.filter(call__in=calls), year)
         .exclude(state__in=[Workshop.State.CANCELLED, Workshop.State.DRAFT])
         .annotate(
             n_attended=Count("registrations", filter=Q(registrations__status=S.ATTENDED)),
@@ -70,14 +74,16 @@ def attendance_figure(rows: list[WorkshopRow]) -> Figure:
     )
 
 
-def attendees(calls):
-    return Registration.objects.filter(workshop__call__in=calls, status=S.ATTENDED)
+def attendees(calls, year=None):
+    """Attended registrations for the calls' workshops (of `year` if given)."""
+    registrations = Registration.objects.filter(workshop__call__in=calls, status=S.ATTENDED)
+    return _of_year(registrations, year, "workshop__")
 
 
-def participants_by_role(calls) -> Figure:
+def participants_by_role(calls, year=None) -> Figure:
     """People who attended at least one workshop, by their role (one query)."""
     counts = dict(
-        attendees(calls)
+        attendees(calls, year)
         .values("person__role")
         .annotate(n=Count("person", distinct=True))
         .values_list("person__role", "n")
@@ -92,7 +98,7 @@ def participants_by_role(calls) -> Figure:
     )
 
 
-def participants_by_gender(calls) -> Figure:
+def participants_by_gender(calls, year=None) -> Figure:
     """People who attended at least one workshop, by the gender they gave with consent; the
     others are counted as not given (one query)."""
     consented = Case(
@@ -104,7 +110,7 @@ def participants_by_gender(calls) -> Figure:
         output_field=CharField(),
     )
     counts = dict(
-        attendees(calls)
+        attendees(calls, year)
         .annotate(given=consented)
         .values("given")
         .annotate(n=Count("person", distinct=True))
