@@ -3,13 +3,16 @@
 The middleware comes first in MIDDLEWARE: it opens the database connection before any other
 middleware (sessions, users) would, and answers 503 itself when that fails. The page is
 rendered without a request context (no session, no user, no context processors), so it needs
-nothing from the database. A connection lost later, inside a view, is caught by
-process_exception and answered the same way.
+nothing from the database. A connection lost later is answered the same way: inside a view
+through process_exception, and anywhere else (another middleware, a template) by turning the
+500 that Django made of the failure into the 503.
 """
 
 import logging
 import re
+import sys
 
+from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
@@ -24,6 +27,7 @@ UNREACHABLE = (OperationalError, InterfaceError)
 OWN_ANSWER_PATHS = ("/healthz",)
 JSON_PREFIXES = ("/api/",)
 SECRET_IN_MESSAGE = re.compile(r"(password\s*=\s*)\S+", re.IGNORECASE)
+FAILURE = "_puentes_database_failure"
 
 
 class DatabaseUnavailableMiddleware:
@@ -36,12 +40,27 @@ class DatabaseUnavailableMiddleware:
                 connection.ensure_connection()
             except UNREACHABLE as exc:
                 return unavailable_response(request, exc)
-        return self.get_response(request)
+        response = self.get_response(request)
+        failure = getattr(request, FAILURE, None)
+        if failure is not None and response.status_code == 500:
+            return unavailable_response(request, failure)
+        return response
 
     def process_exception(self, request, exception):
         if isinstance(exception, UNREACHABLE):
             return unavailable_response(request, exception)
         return None
+
+
+def _remember_database_failure(sender, request=None, **kwargs):
+    """Django signals an uncaught exception while it is being handled; a database failure is
+    noted on the request so that the middleware can answer 503 instead of the 500."""
+    failure = sys.exc_info()[1]
+    if request is not None and isinstance(failure, UNREACHABLE):
+        setattr(request, FAILURE, failure)
+
+
+got_request_exception.connect(_remember_database_failure, dispatch_uid=FAILURE)
 
 
 def unavailable_response(request, exc) -> HttpResponse:

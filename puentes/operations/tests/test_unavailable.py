@@ -114,10 +114,9 @@ def test_the_failure_is_logged_once_per_request_without_the_password(database_do
     assert PASSWORD not in caplog.text
 
 
-def test_a_database_lost_in_the_middle_of_a_page_also_gives_the_503(
-    tmp_path, django_db_blocker, settings
-):
-    # The file opens, so the connection succeeds; the page's first query then fails.
+@pytest.fixture
+def database_without_tables(tmp_path, django_db_blocker):
+    """A database file that opens (the connection succeeds) but whose queries all fail."""
     empty = tmp_path / "empty.sqlite3"
     empty.touch()
     settings_dict = connections.configure_settings(
@@ -126,15 +125,30 @@ def test_a_database_lost_in_the_middle_of_a_page_also_gives_the_503(
     broken = load_backend(settings_dict["ENGINE"]).DatabaseWrapper(settings_dict, "default")
     original = connections["default"]
     connections["default"] = broken
-    try:
-        with django_db_blocker.unblock():
-            response = Client().get("/en/")
-    finally:
-        broken.close()
-        connections["default"] = original
+    with django_db_blocker.unblock():
+        yield
+    broken.close()
+    connections["default"] = original
+
+
+def test_a_query_failing_inside_a_page_also_gives_the_503(database_without_tables):
+    response = Client().get("/en/")
 
     assert response.status_code == 503
     assert 'data-status="database-unavailable"' in response.content.decode()
+
+
+def test_a_query_failing_in_another_middleware_also_gives_the_503(database_without_tables):
+    # The coordinator check reads the session before the view runs; Django turns that
+    # failure into a 500 (and the test client would re-raise it), which becomes the 503.
+    client = Client(raise_request_exception=False)
+    client.cookies["sessionid"] = "a" * 32
+
+    response = client.get("/en/coordination/")
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert '<html lang="en">' in response.content.decode()
 
 
 def test_a_page_still_answers_normally_when_the_database_is_up(db):
