@@ -110,7 +110,8 @@ def draw(
     outlines = outlines or {}
     labels = labels or {}
     by_key = {place.key: place for place in places}
-    placed = [place for place in by_key.values() if place.has_position]
+    # A place on a side the map has no panel for is listed with those without coordinates.
+    placed = [p for p in by_key.values() if p.has_position and p.side in PANELS]
     projections, panels = {}, []
     for side, box in PANELS.items():
         corners = [corner for polygon in outlines.get(side, ()) for corner in polygon]
@@ -134,7 +135,7 @@ def draw(
         for link in links
         if link.first in positions and link.second in positions
     ]
-    unplaced = [place for place in by_key.values() if not place.has_position]
+    unplaced = [place for place in by_key.values() if place.key not in positions]
     return Drawing(WIDTH, HEIGHT, panels=panels, lines=lines, dots=dots, unplaced=unplaced)
 
 

@@ -1,21 +1,15 @@
 """Reads for the map: a network's public partnerships and the outlines of their countries,
-turned into a drawing (layout.py). Two queries whatever the number of partnerships."""
+turned into a drawing (layout.py). Two or three queries whatever the number of
+partnerships (outlines.py says when three)."""
 
 from dataclasses import dataclass, field
-
-from django.db.models import Q
 
 from puentes.networks.models import Network
 from puentes.partnerships.selectors import public_partnerships
 from puentes.places.models import Organisation
 
 from .layout import Drawing, Link, Place, draw
-from .projection import convex_hull
-
-# San Andrés and Providencia lie 700 km off the Colombian coast: a hull around them would
-# paint the Caribbean as Colombia. Their partners are still drawn, only the outline leaves
-# them out.
-OUTLINE_LEAVES_OUT = Q(country__code="CO", area__code="88")
+from .outlines import country_outlines
 
 
 @dataclass
@@ -65,28 +59,6 @@ def network_map(network: Network) -> NetworkMap:
         drawing=drawing,
         unplaced={place.key for place in drawing.unplaced},
     )
-
-
-def country_outlines(countries) -> dict[str, list[list[tuple[float, float]]]]:
-    """Per side of the map, one polygon per country: the convex hull of the official points
-    of all its organisations (reference data), an approximation of the country, not its
-    border. One query."""
-    points: dict[int, list[tuple[float, float]]] = {}
-    rows = (
-        Organisation.objects.filter(country__in=[c.pk for c in countries])
-        .exclude(lat=None)
-        .exclude(lon=None)
-        .exclude(OUTLINE_LEAVES_OUT)
-        .values_list("country_id", "lat", "lon")
-    )
-    for country_id, lat, lon in rows:
-        points.setdefault(country_id, []).append((float(lat), float(lon)))
-    outlines: dict[str, list] = {}
-    for country in countries:
-        hull = convex_hull(points.get(country.pk, []))
-        if hull:
-            outlines.setdefault(country.region, []).append(hull)
-    return outlines
 
 
 def _labels(countries) -> dict[str, str]:

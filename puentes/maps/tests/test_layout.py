@@ -1,6 +1,8 @@
 """The drawing of a network: a dot per organisation in its own panel, a line per partnership,
 and organisations without coordinates listed apart, not drawn."""
 
+import pytest
+
 from puentes.maps.layout import LATIN_AMERICA, PANELS, SWEDEN, Link, Place, draw
 
 STOCKHOLM = Place(key=1, name="Stockholm", side=SWEDEN, lat=59.30622, lon=18.01996)
@@ -70,9 +72,20 @@ def test_outlines_are_projected_with_the_dots_and_widen_the_panel_to_the_country
     assert panel.label == "Sverige" and len(panel.outlines) == 1
     assert len(panel.outlines[0].split(" ")) == 4
     assert panel.frame.height > 0 and inside(PANELS[SWEDEN], panel.label_x, panel.label_y + 6)
-    # Alone, Stockholm sits in the middle of a 3° frame; with Sweden around it, higher up the
-    # country's tall outline is fitted instead.
-    assert alone.dots[0].y != with_outline.dots[0].y
+    # Alone, Stockholm is the centre of a 3° frame; with the outline the frame is Sweden's
+    # (55.3–69° N), in which Stockholm lies in the south, below the middle of the panel.
+    frame = panel.frame
+    middle = alone.panels[0].frame.y + alone.panels[0].frame.height / 2
+    assert alone.dots[0].y == pytest.approx(middle, abs=0.2)
+    assert with_outline.dots[0].y > frame.y + frame.height / 2
+
+
+def test_a_place_on_a_side_without_a_panel_is_listed_not_drawn():
+    elsewhere = Place(key=50, name="Oslo", side="elsewhere", lat=59.9, lon=10.7)
+
+    drawing = draw([STOCKHOLM, elsewhere], [Link(key=100, first=1, second=50)])
+
+    assert drawing.unplaced == [elsewhere] and drawing.lines == []
 
 
 def test_nothing_to_place_gives_no_panels():
