@@ -14,7 +14,11 @@ app_name = "api"
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path(
+        "docs/",
+        SpectacularSwaggerView.as_view(url_name="api:schema", template_name="api/docs.html"),
+        name="docs",
+    ),
     path("networks/", public.NetworkList.as_view(), name="network_list"),
     path("networks/<slug:slug>/", public.NetworkDetail.as_view(), name="network_detail"),
     path("calls/", public.CallList.as_view(), name="call_list"),
