@@ -6,7 +6,7 @@ import pytest
 from puentes.maps.layout import LATIN_AMERICA, SWEDEN
 from puentes.maps.outlines import country_outlines
 from puentes.people.tests.factories import OrganisationFactory
-from puentes.places.models import Organisation
+from puentes.places.models import Area, Organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -52,8 +52,8 @@ def test_san_andres_is_drawn_but_left_out_of_colombias_outline():
     OrganisationFactory(country_code="CO", code="11001")
     providencia = Organisation.objects.create(
         country=medellin.country,
-        area=medellin.area.__class__.objects.create(
-            country=medellin.country, code="88", name="San Andrés", kind="department"
+        area=Area.objects.create(
+            country=medellin.country, code="88", name="San Andrés", kind=Area.Kind.DEPARTMENT
         ),
         kind=Organisation.Kind.MUNICIPALITY,
         code="88564",
