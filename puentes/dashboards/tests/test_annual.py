@@ -6,14 +6,17 @@ import io
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
-from puentes.dashboards.annual import annual_report_pdf
+from puentes.dashboards.annual import annual_report_html, annual_report_pdf
 from puentes.people.tests.factories import MembershipFactory, NetworkRoleFactory
 
 from .fixture import build
+from .test_views import _grow
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +75,14 @@ def test_only_coordinators_download_it(client, net):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert "annual-report_dash-network_2024_es.pdf" in response["Content-Disposition"]
+
+
+def test_the_report_costs_the_same_queries_for_small_and_larger_data(net):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            annual_report_html(net.network, year=2024, language="en", today=TODAY)
+        return len(captured)
+
+    few = queries()
+    _grow(net)
+    assert queries() == few
