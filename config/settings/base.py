@@ -252,5 +252,5 @@ SPECTACULAR_SETTINGS = {
     # Without deep links Swagger UI puts no link inside each operation's button.
     "SWAGGER_UI_SETTINGS": {"deepLinking": False},
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"LanguageEnum": [code for code, _name in LANGUAGES]},
+    "ENUM_NAME_OVERRIDES": {"LanguageEnum": LANGUAGES},
 }
