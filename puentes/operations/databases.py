@@ -32,6 +32,8 @@ def sqlite_copy_to(path: Path, using: str = "default") -> None:
     target = sqlite3.connect(path)
     try:
         wrapper.connection.backup(target)
+    except sqlite3.Error as exc:
+        raise ToolFailed(f"SQLite backup: {exc}") from exc
     finally:
         target.close()
 
@@ -45,6 +47,8 @@ def sqlite_copy_from(path: Path, using: str = "default") -> None:
     source = sqlite3.connect(path)
     try:
         source.backup(wrapper.connection)
+    except sqlite3.Error as exc:
+        raise ToolFailed(f"SQLite restore: {exc}") from exc
     finally:
         source.close()
 
@@ -53,6 +57,8 @@ def sqlite_check(path: Path) -> None:
     source = sqlite3.connect(path)
     try:
         (result,) = source.execute("PRAGMA integrity_check").fetchone()
+    except sqlite3.Error as exc:
+        raise ToolFailed(f"SQLite integrity check: {exc}") from exc
     finally:
         source.close()
     if result != "ok":

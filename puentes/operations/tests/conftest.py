@@ -12,6 +12,7 @@ from puentes.documents.services import document_upload
 from puentes.networks.demo import demo_load
 from puentes.partnerships.models import Partnership
 from puentes.people.models import User
+from puentes.people.tests.factories import UserFactory
 from puentes.places.testing import load_reference_data_for_tests
 
 NOW = datetime.datetime(2025, 3, 1, 12, 0, tzinfo=datetime.UTC)
@@ -34,6 +35,16 @@ def demo_world(transactional_db):
     )
 
 
+@pytest.fixture
+def small_world(transactional_db):
+    """Two accounts and one uploaded file: enough for what restore refuses."""
+    users = UserFactory.create_batch(2)
+    folder = Path(settings.MEDIA_ROOT) / "documents"
+    folder.mkdir(parents=True)
+    (folder / "upload").write_bytes(UPLOADED)
+    return users
+
+
 def media_contents() -> dict[str, bytes]:
     root = Path(settings.MEDIA_ROOT)
     return {
@@ -43,13 +54,18 @@ def media_contents() -> dict[str, bytes]:
     }
 
 
-def rewrite_manifest(archive: Path, change) -> None:
-    """Rewrite the archive with `change(manifest)` applied to its manifest."""
+def rewrite_manifest(archive: Path, change, replace: dict[str, bytes] | None = None) -> None:
+    """Rewrite the archive with `change(manifest)` applied to its manifest, and the files
+    named in `replace` given new content."""
+    replace = replace or {}
     with tarfile.open(archive, "r:gz") as source:
         members = [(member, source.extractfile(member)) for member in source.getmembers()]
         contents = [(member, stream.read() if stream else None) for member, stream in members]
     with tarfile.open(archive, "w:gz") as target:
         for member, data in contents:
+            if member.name in replace:
+                data = replace[member.name]
+                member.size = len(data)
             if member.name == "manifest.json":
                 manifest = json.loads(data)
                 change(manifest)

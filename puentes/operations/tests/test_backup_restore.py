@@ -1,6 +1,7 @@
 """`puentes backup` then `puentes restore` gives back every row and every uploaded byte, on
 whichever database the suite runs with (SQLite by default, PostgreSQL with DATABASE_URL)."""
 
+import hashlib
 import io
 import json
 import shutil
@@ -82,16 +83,17 @@ def test_the_archive_holds_a_manifest_the_database_and_the_uploaded_files(demo_w
     assert manifest["puentes_version"] and manifest["created_at"]
 
 
-def test_a_backup_into_a_folder_gets_a_dated_name(demo_world, tmp_path):
+def test_a_backup_into_a_folder_gets_a_dated_name(small_world, tmp_path):
     call_command("backup", str(tmp_path), stdout=io.StringIO())
 
     (archive,) = tmp_path.glob("puentes-backup-*.tar.gz")
     assert tarfile.is_tarfile(archive)
 
 
-def test_a_database_that_is_not_empty_is_replaced_only_with_force(demo_world, tmp_path):
+def test_a_database_that_is_not_empty_is_replaced_only_with_force(small_world, tmp_path):
     archive, _ = backup(tmp_path)
-    User.objects.filter(email="lessebo@demo.puentes.test").update(email="changed@example.org")
+    first = small_world[0]
+    User.objects.filter(pk=first.pk).update(email="changed@example.org")
 
     with pytest.raises(CommandError, match="database is not empty"):
         restore(archive)
@@ -99,11 +101,11 @@ def test_a_database_that_is_not_empty_is_replaced_only_with_force(demo_world, tm
 
     restore(archive, "--force")
     assert not User.objects.filter(email="changed@example.org").exists()
-    assert User.objects.filter(email="lessebo@demo.puentes.test").exists()
+    assert User.objects.filter(email=first.email).exists()
 
 
 def test_an_empty_database_with_uploaded_files_left_is_not_restored_without_force(
-    demo_world, tmp_path
+    small_world, tmp_path
 ):
     archive, _ = backup(tmp_path)
     call_command("flush", interactive=False, verbosity=0)
@@ -130,7 +132,7 @@ def test_an_empty_database_with_uploaded_files_left_is_not_restored_without_forc
     ids=["other-vendor", "newer-migrations", "media-changed", "database-damaged"],
 )
 def test_an_archive_that_cannot_be_restored_faithfully_is_refused_and_nothing_changes(
-    demo_world, tmp_path, change, message
+    small_world, tmp_path, change, message
 ):
     archive, _ = backup(tmp_path)
     rewrite_manifest(archive, change)
@@ -143,7 +145,7 @@ def test_an_archive_that_cannot_be_restored_faithfully_is_refused_and_nothing_ch
     assert media_contents() == {}
 
 
-def test_rows_that_differ_from_the_manifest_fail_the_restore_loudly(demo_world, tmp_path):
+def test_rows_that_differ_from_the_manifest_fail_the_restore_loudly(small_world, tmp_path):
     archive, _ = backup(tmp_path)
     rewrite_manifest(archive, lambda m: m["tables"]["people_user"].update(rows=1))
     wipe()
@@ -154,6 +156,28 @@ def test_rows_that_differ_from_the_manifest_fail_the_restore_loudly(demo_world, 
     if connection.vendor == "sqlite":
         # SQLite checks the copy before the live database is touched.
         assert not User.objects.exists()
+
+
+def test_a_database_file_the_database_cannot_read_is_rolled_back_and_nothing_changes(
+    small_world, tmp_path
+):
+    archive, _ = backup(tmp_path)
+    garbage = b"this is not a database dump " * 100
+    database_file = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
+    name = database_file[connection.vendor]
+    rewrite_manifest(
+        archive,
+        lambda m: m["database"].update(sha256=hashlib.sha256(garbage).hexdigest()),
+        replace={name: garbage},
+    )
+    tables_before = table_fingerprints()
+    files_before = media_contents()
+
+    with pytest.raises(CommandError, match="The restore failed and was rolled back"):
+        restore(archive, "--force")
+
+    assert table_fingerprints() == tables_before
+    assert media_contents() == files_before
 
 
 def test_something_that_is_not_an_archive_is_refused(transactional_db, tmp_path):
