@@ -79,6 +79,8 @@ def backup_create(*, destination: Path, now: datetime.datetime, using="default")
         archive_write(
             partial, manifest=manifest, database_file=database_file, media_root=media_root
         )
+        # The archive holds personal data: readable by its owner only.
+        partial.chmod(0o600)
         partial.replace(destination)
     logger.info("Backup written to %s", destination)
     return BackupResult(path=destination, manifest=manifest)

@@ -88,6 +88,7 @@ def test_a_backup_into_a_folder_gets_a_dated_name(small_world, tmp_path):
 
     (archive,) = tmp_path.glob("puentes-backup-*.tar.gz")
     assert tarfile.is_tarfile(archive)
+    assert archive.stat().st_mode & 0o777 == 0o600  # it holds personal data
 
 
 def test_a_database_that_is_not_empty_is_replaced_only_with_force(small_world, tmp_path):
