@@ -9,6 +9,7 @@ error is not about input."""
 import logging
 
 from django.core.exceptions import PermissionDenied
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
@@ -52,7 +53,11 @@ def error_body(code: str, message, fields: dict | None = None) -> dict:
 
 def exception_handler(exc, context):
     """DRF's exception handler, answering every error in the one shape above; anything
-    unexpected becomes a 500 in that shape too (and is logged with its traceback)."""
+    unexpected becomes a 500 in that shape too (and is logged with its traceback). A database
+    that cannot be reached is left to puentes.operations' middleware, which answers 503 in
+    this same shape."""
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        return None
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):

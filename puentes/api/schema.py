@@ -31,13 +31,14 @@ ERROR_DESCRIPTIONS = {
     "409": "The record's current state does not allow the change.",
     "415": "Send the body as JSON.",
     "500": "Something went wrong on the server.",
+    "503": "The database cannot be reached right now; try again after Retry-After seconds.",
 }
 
 
 class ErrorDocumentingAutoSchema(AutoSchema):
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
-        codes = ["400", "401", "404", "405", "406", "500"]
+        codes = ["400", "401", "404", "405", "406", "500", "503"]
         if any(isinstance(p, IsCoordinator) for p in self.view.get_permissions()):
             codes.append("403")
         if self.method in ("POST", "PUT", "PATCH"):

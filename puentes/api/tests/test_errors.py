@@ -2,6 +2,9 @@
 
 import logging
 
+import pytest
+from django.db import OperationalError, connections
+from django.db.utils import load_backend
 from django.test import Client
 from rest_framework.test import APIRequestFactory
 
@@ -78,3 +81,40 @@ def test_an_unexpected_error_answers_500_in_the_error_shape_and_is_logged(caplog
     assert response.data["error"]["code"] == "server_error"
     assert "database on fire" not in str(response.data)
     assert "database on fire" in caplog.text
+
+
+def test_a_database_out_of_reach_is_left_to_the_middleware_that_answers_503(db):
+    """DRF would otherwise turn it into our 500 before puentes.operations could see it."""
+    request = APIRequestFactory().get("/api/v1/networks/")
+
+    assert (
+        exception_handler(OperationalError("server closed the connection"), {"request": request})
+        is None
+    )
+
+
+@pytest.fixture
+def database_without_tables(tmp_path, django_db_blocker):
+    """A real database whose every query fails (a file without tables), as when the
+    connection is lost inside a view."""
+    empty = tmp_path / "empty.sqlite3"
+    empty.touch()
+    settings_dict = connections.configure_settings(
+        {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(empty)}}
+    )["default"]
+    broken = load_backend(settings_dict["ENGINE"]).DatabaseWrapper(settings_dict, "default")
+    original = connections["default"]
+    connections["default"] = broken
+    with django_db_blocker.unblock():
+        yield
+    broken.close()
+    connections["default"] = original
+
+
+def test_an_api_view_losing_its_database_answers_503_in_the_error_shape(
+    database_without_tables,
+):
+    response = Client().get("/api/v1/networks/")
+
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    assert error_of(response)["code"] == "unavailable"

@@ -28,5 +28,5 @@ def test_the_interactive_documentation_loads_nothing_from_elsewhere(db):
     page = response.content.decode()
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in page
     addresses = re.findall(r'(?:src|href)="([^"]+)"', page)
-    assert '<noscript><p>' in page and 'href="/api/v1/openapi.json"' in page
+    assert "<noscript><p>" in page and 'href="/api/v1/openapi.json"' in page
     assert addresses and not [a for a in addresses if a.startswith(("http:", "https:", "//"))]
