@@ -202,7 +202,7 @@ def drive(base: str, page: Page, args, script: Path) -> dict:
     return wrk(base + page.path, page.cookie, args, script)
 
 
-def machine(database_url: str) -> str:
+def machine() -> str:
     import django
     from django.db import connection
 
@@ -281,7 +281,7 @@ def main(argv: list[str] | None = None) -> None:
         base, minimal = f"http://127.0.0.1:{ports[0]}", f"http://127.0.0.1:{ports[1]}"
         wait_until_up(base + "/healthz")
         wait_until_up(minimal + "/ok")
-        print(machine(args.database_url), file=sys.stderr)
+        print(machine(), file=sys.stderr)
         load = "load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
         rows = [(Page("minimal view", "/ok"), drive(minimal, Page("", "/ok"), args, script))]
         for page in chosen:
