@@ -123,6 +123,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Behind a reverse proxy, the visitor's address is the last one in X-Forwarded-For.
 PUENTES_BEHIND_PROXY = env_bool("PUENTES_BEHIND_PROXY")
+# allauth reads the same rule where it needs an address outside Puentes' adapter.
+ALLAUTH_TRUSTED_PROXY_COUNT = 1 if PUENTES_BEHIND_PROXY else 0
 
 FORM_RENDERER = "puentes.core.forms_rendering.PuentesFormRenderer"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -140,6 +142,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "puentes.people.passwords.OwnPlaceNameValidator"},
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "people:account_home"
@@ -159,6 +162,9 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Puentes"
 # Coordinators must have TOTP before any coordinator page; production forces this on.
 PUENTES_COORDINATOR_MFA_REQUIRED = env_bool("PUENTES_COORDINATOR_MFA_REQUIRED", True)
+# The 6th failed sign-in (or TOTP code) within 30 minutes, for one account or from one
+# address, is refused even with the right password (see SECURITY.md, "Signing in").
+ACCOUNT_RATE_LIMITS = {"login_failed": "5/30m/ip,5/30m/key"}
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("es", _("Spanish")), ("en", _("English"))]
@@ -222,6 +228,8 @@ LOGGING = {
     "loggers": {
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # Security events (puentes/people/security_log.py) whatever LOG_LEVEL says.
+        "puentes.security": {"level": "INFO"},
     },
 }
 

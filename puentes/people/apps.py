@@ -6,3 +6,8 @@ class PeopleConfig(AppConfig):
     name = "puentes.people"
     label = "people"
     verbose_name = _("People and accounts")
+
+    def ready(self) -> None:
+        from . import security_log
+
+        security_log.connect()
