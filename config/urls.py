@@ -29,5 +29,6 @@ urlpatterns += i18n_patterns(
     path("", include("puentes.dashboards.urls")),
     path("", include("puentes.maps.urls")),
     path("", include("puentes.exports.urls")),
+    path("", include("puentes.statements.urls")),
     prefix_default_language=True,
 )

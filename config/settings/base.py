@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "puentes.exports",
     "puentes.api",
     "puentes.operations",
+    "puentes.statements",
     "puentes.core.admin_app.PuentesAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -211,6 +212,9 @@ PUENTES_WORKSHOP_REMINDER_DAYS = (7, 1)
 PUENTES_VISA_DATA_RETENTION_DAYS = int(os.environ.get("PUENTES_VISA_DATA_RETENTION_DAYS", "30"))
 # The site's public address, for links in mail sent by scheduled commands (no request there).
 PUENTES_SITE_URL = os.environ.get("PUENTES_SITE_URL", "http://127.0.0.1:8000")
+# Where reports from the accessibility statement's form go; empty: the oldest network's
+# contact address (see docs/statements.md).
+PUENTES_ACCESSIBILITY_FEEDBACK_EMAIL = os.environ.get("PUENTES_ACCESSIBILITY_FEEDBACK_EMAIL", "")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
