@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -7,7 +8,8 @@ from puentes.core import views as core_views
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("admin/", admin.site.urls),
+    # /admin/ unless PUENTES_ADMIN_PATH moves it (production may hide it from scanners).
+    path(settings.PUENTES_ADMIN_PATH, admin.site.urls),
     path("api/v1/", include("puentes.api.urls")),
 ]
 

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "puentes.operations.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -74,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "puentes.people.session_timeout.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "puentes.people.middleware.CoordinatorMFAMiddleware",
@@ -222,6 +224,27 @@ CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# No inline script or style anywhere: every page's JavaScript and CSS come from our own
+# static files (see SECURITY.md). Letters and e-mails keep their <style>: they are not pages.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Sessions end after this many idle minutes (coordinators sooner) and, whatever the
+# activity, after SESSION_COOKIE_AGE seconds (puentes.people.session_timeout).
+PUENTES_COORDINATOR_IDLE_MINUTES = int(os.environ.get("PUENTES_COORDINATOR_IDLE_MINUTES", "30"))
+PUENTES_MEMBER_IDLE_MINUTES = int(os.environ.get("PUENTES_MEMBER_IDLE_MINUTES", "480"))
+SESSION_COOKIE_AGE = int(os.environ.get("PUENTES_SESSION_MAX_HOURS", "12")) * 60 * 60
+# The admin's address; production may move it away from the well-known /admin/.
+PUENTES_ADMIN_PATH = os.environ.get("PUENTES_ADMIN_PATH", "admin/").strip("/") + "/"
 
 LOGGING = {
     "version": 1,

@@ -3,7 +3,7 @@
 from django.urls import path, re_path
 from drf_spectacular.views import (
     SpectacularJSONAPIView,
-    SpectacularSwaggerView,
+    SpectacularSwaggerSplitView,
 )
 
 from . import views_coordination as coordination
@@ -16,7 +16,7 @@ urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
     path(
         "docs/",
-        SpectacularSwaggerView.as_view(url_name="api:schema", template_name="api/docs.html"),
+        SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/docs.html"),
         name="docs",
     ),
     path("networks/", public.NetworkList.as_view(), name="network_list"),
