@@ -77,14 +77,38 @@ def browser_language():
     return "sv"
 
 
+# Every page reports what its Content-Security-Policy blocked on the console, where the
+# page fixture collects it: a blocked inline script or style fails the test that met it.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`securitypolicyviolation: ${event.violatedDirective} blocked ${event.blockedURI}`
+    + ` in ${event.documentURI} (${event.sourceFile}:${event.lineNumber})`);
+});
+"""
+
+
+def csp_violations(messages):
+    return [
+        text
+        for text in messages
+        if "securitypolicyviolation" in text or "Content Security Policy" in text
+    ]
+
+
 @pytest.fixture
 def page(browser, live_server, browser_language):
     context = browser.new_context(viewport=DESKTOP, locale=browser_language)
     context.set_default_timeout(15_000)
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
     page = context.new_page()
     page.base_url = live_server.url
+    console = []
+    context.on("console", lambda message: console.append(message.text))
     yield page
     context.close()
+    violations = csp_violations(console)
+    if violations:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(violations))
 
 
 def axe_violations(page):
