@@ -23,7 +23,7 @@ def test_gender_without_a_consent_time_is_refused_by_the_database():
     person = PersonFactory(gender="", gender_consent_at=None)
 
     # When their gender is stored anyway, Then the database refuses it
-    person.gender = "kvinna"
+    person.gender = "woman"
     with pytest.raises(IntegrityError), transaction.atomic():
         person.save()
     person.refresh_from_db()
@@ -35,11 +35,11 @@ def test_gender_with_a_consent_time_is_stored():
     consent_at = datetime.datetime(2024, 5, 2, 10, 0, tzinfo=datetime.UTC)
 
     # When their gender is stored with that consent time
-    person = PersonFactory(gender="mujer", gender_consent_at=consent_at)
+    person = PersonFactory(gender="woman", gender_consent_at=consent_at)
 
     # Then both are kept
     person.refresh_from_db()
-    assert (person.gender, person.gender_consent_at) == ("mujer", consent_at)
+    assert (person.gender, person.gender_consent_at) == ("woman", consent_at)
 
 
 def test_languages_are_stored_as_a_list_in_the_order_given():
