@@ -2,6 +2,7 @@
 for an unknown account and a wrong password, and the client address behind the proxy."""
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from allauth.account.adapter import get_adapter
@@ -204,3 +205,18 @@ def test_behind_the_proxy_the_client_address_it_reports_is_counted(settings):
     # and another visitor coming through the same proxy signs in
     sign_in(proxy, user.email, DEFAULT_PASSWORD, HTTP_X_FORWARDED_FOR="203.0.113.6")
     assert signed_in_user_id(proxy) == str(user.pk)
+
+
+def test_the_admin_sign_in_form_is_no_way_around_the_throttle(client):
+    # Given an account throttled on the sign-in page
+    user = UserFactory(is_staff=True)
+    for _ in range(5):
+        sign_in(client, user.email, WRONG_PASSWORD)
+
+    # When the right password is posted to the admin's own sign-in form
+    response = client.post("/admin/login/", {"username": user.email, "password": DEFAULT_PASSWORD})
+
+    # Then the admin sends it to the sign-in page instead of signing in
+    assert response.status_code == 302
+    assert urlsplit(response.url).path.endswith("/accounts/login/")
+    assert signed_in_user_id(client) is None
