@@ -127,6 +127,40 @@ def counts() -> dict[str, int]:
     return {label: apps.get_model(label).objects.count() for label in COUNTED}
 
 
+def _organisations(world: World, plan: list, open_call: int) -> list[tuple[list, list]]:
+    """(Swedish, Latin American) organisations of each call: the next window of the
+    shuffled lists, so that the big sizes use every organisation."""
+    chosen, se_at, la_at = [], 0, 0
+    for _call, matched in plan:
+        if matched:
+            n_se, n_la = matched + max(4, matched // 4), matched + max(6, matched // 2)
+        else:  # an open call: interests in review and a catalogue of seeking profiles
+            n_se, n_la = open_call, 2 * open_call
+        n_se, n_la = min(len(world.swedish), n_se), min(len(world.latin), n_la)
+        se, la = _window(world.swedish, se_at, n_se), _window(world.latin, la_at, n_la)
+        chosen.append((world.rng.sample(se, len(se)), world.rng.sample(la, len(la))))
+        se_at, la_at = se_at + n_se, la_at + n_la
+    return chosen
+
+
+def _call_rows(world: World, timer: Timer, call, matched: int, se: list, la: list) -> list:
+    """A call's interests and seeking profiles, and its `matched` partnerships with their
+    plans and reports; returns the partnerships."""
+    with timer("interests, seeking profiles"):
+        interests = gen_recruitment.interests(world, call, se, matched)
+        profiles = gen_recruitment.seeking_profiles(world, call, la, matched)
+    if not matched:
+        return []
+    with timer("partnerships, members"):
+        pairs = list(zip(interests[:matched], profiles[:matched], strict=True))
+        partnerships = gen_partnerships.partnerships(world, call, pairs)
+    with timer("plans, indicators, values"):
+        gen_partnerships.plans(world, call, partnerships)
+    with timer("progress reports"):
+        gen_partnerships.reports(world, call, partnerships)
+    return partnerships
+
+
 def generate(size: Size, *, seed: int = 2026, today: datetime.date | None = None) -> Timer:
     """Write `size`'s rows in one transaction; return the time each stage took."""
     if Network.objects.filter(slug__startswith=SLUG_PREFIX).exists():
@@ -152,17 +186,9 @@ def generate(size: Size, *, seed: int = 2026, today: datetime.date | None = None
             gen_recruitment.networks_and_calls(world, size.networks, size.calls_per_network)
         # Partnerships in every closed call; the open call (each network's last) has only
         # interests, a catalogue of seeking profiles and coming workshops.
-        open_call = max(4, size.partnerships // closed_calls // 4)
         matched = iter(per_call)
         plan = [(call, 0 if call.close_date >= today else next(matched)) for call in world.calls]
-        # Each call draws the next window of organisations, so that big sizes use them all.
-        chosen, se_at, la_at = [], 0, 0
-        for _call, partnerships in plan:
-            n_se = min(len(swedish), partnerships + max(4, partnerships // 4) or open_call)
-            n_la = min(len(latin), partnerships + max(6, partnerships // 2) or 2 * open_call)
-            se, la = _window(swedish, se_at, n_se), _window(latin, la_at, n_la)
-            chosen.append((rng.sample(se, len(se)), rng.sample(la, len(la))))
-            se_at, la_at = se_at + n_se, la_at + n_la
+        chosen = _organisations(world, plan, open_call=max(4, max(per_call) // 4))
         used = {o.pk: o for se, la in chosen for o in se + la}
         with timer("people"):
             gen_recruitment.people(world, list(used.values()), size.people)
@@ -172,25 +198,19 @@ def generate(size: Size, *, seed: int = 2026, today: datetime.date | None = None
         for (call, n_matched), (se, la), n_workshops in zip(
             plan, chosen, workshops_per_call, strict=True
         ):
-            with timer("interests, seeking profiles"):
-                interests = gen_recruitment.interests(world, call, se, n_matched)
-                profiles = gen_recruitment.seeking_profiles(world, call, la, n_matched)
-            if n_matched:
-                with timer("partnerships, members"):
-                    pairs = list(zip(interests[:n_matched], profiles[:n_matched], strict=True))
-                    partnerships = gen_partnerships.partnerships(world, call, pairs)
-                    of_network.setdefault(call.network_id, []).extend(partnerships)
-                with timer("plans, indicators, values"):
-                    gen_partnerships.plans(world, call, partnerships)
-                with timer("progress reports"):
-                    gen_partnerships.reports(world, call, partnerships)
-            else:  # the coming workshops are for the partnerships the network has
-                partnerships = of_network.get(call.network_id, [])
-            if n_workshops and partnerships:
+            partnerships = _call_rows(world, timer, call, n_matched, se, la)
+            of_network.setdefault(call.network_id, []).extend(partnerships)
+            if n_workshops and of_network[call.network_id]:
+                # The open call's coming workshops are for the partnerships the network has.
                 n_registrations = round(size.registrations * n_workshops / size.workshops)
                 with timer("workshops, registrations"):
                     workshops = gen_workshops.workshops(world, call, n_workshops)
-                    gen_workshops.registrations(world, workshops, partnerships, n_registrations)
+                    gen_workshops.registrations(
+                        world,
+                        workshops,
+                        partnerships or of_network[call.network_id],
+                        n_registrations,
+                    )
     return timer
 
 
