@@ -8,6 +8,7 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People and accounts")
 
     def ready(self) -> None:
-        from . import security_log
+        from . import security_log, session_timeout
 
         security_log.connect()
+        session_timeout.connect()

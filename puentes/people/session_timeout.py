@@ -5,7 +5,7 @@ import time
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import logout, user_logged_in
 from django.contrib.auth.views import redirect_to_login
 from django.utils.translation import gettext as _
 
@@ -33,6 +33,18 @@ def session_touch(*, session, now: float) -> None:
     session.setdefault(STARTED_AT, now)
     if now - session.get(LAST_SEEN_AT, 0) >= TOUCH_EVERY_SECONDS:
         session[LAST_SEEN_AT] = now
+
+
+def session_start(sender, request, user, **kwargs):
+    """Start both clocks at sign-in, while the session is being saved anyway, so the first
+    page after it writes nothing."""
+    now = time.time()
+    request.session[STARTED_AT] = now
+    request.session[LAST_SEEN_AT] = now
+
+
+def connect() -> None:
+    user_logged_in.connect(session_start, dispatch_uid="puentes.session_timeout.start")
 
 
 class SessionTimeoutMiddleware:
