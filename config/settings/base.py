@@ -243,6 +243,8 @@ CONTENT_SECURITY_POLICY = {
 PUENTES_COORDINATOR_IDLE_MINUTES = int(os.environ.get("PUENTES_COORDINATOR_IDLE_MINUTES", "30"))
 PUENTES_MEMBER_IDLE_MINUTES = int(os.environ.get("PUENTES_MEMBER_IDLE_MINUTES", "480"))
 SESSION_COOKIE_AGE = int(os.environ.get("PUENTES_SESSION_MAX_HOURS", "12")) * 60 * 60
+# Activity is written to the session at most this often.
+PUENTES_SESSION_TOUCH_SECONDS = 60
 # The admin's address; production may move it away from the well-known /admin/.
 PUENTES_ADMIN_PATH = os.environ.get("PUENTES_ADMIN_PATH", "admin/").strip("/") + "/"
 

@@ -11,8 +11,6 @@ from django.utils.translation import gettext as _
 
 STARTED_AT = "puentes_session_started_at"
 LAST_SEEN_AT = "puentes_session_last_seen_at"
-# Writing the session on every request would cost a database write per page view.
-TOUCH_EVERY_SECONDS = 60
 
 
 def session_expired(*, session, user, now: float) -> bool:
@@ -29,9 +27,10 @@ def session_expired(*, session, user, now: float) -> bool:
 
 
 def session_touch(*, session, now: float) -> None:
-    """Record activity, at most once a minute."""
+    """Record activity, at most once every PUENTES_SESSION_TOUCH_SECONDS (a minute): writing
+    the session on every request would cost a database write per page view."""
     session.setdefault(STARTED_AT, now)
-    if now - session.get(LAST_SEEN_AT, 0) >= TOUCH_EVERY_SECONDS:
+    if now - session.get(LAST_SEEN_AT, 0) >= settings.PUENTES_SESSION_TOUCH_SECONDS:
         session[LAST_SEEN_AT] = now
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.utils import translation
 
 from puentes.documents.services import document_upload
 from puentes.networks.demo import demo_load
@@ -14,6 +15,15 @@ from puentes.partnerships.models import Partnership
 from puentes.people.models import User
 from puentes.people.tests.factories import UserFactory
 from puentes.places.testing import load_reference_data_for_tests
+
+
+@pytest.fixture(autouse=True)
+def _commands_in_english():
+    """The commands' messages are translated; these tests read them in English, the
+    language an operator's terminal gets when LANGUAGE_CODE is not active (sv in tests)."""
+    with translation.override("en"):
+        yield
+
 
 NOW = datetime.datetime(2025, 3, 1, 12, 0, tzinfo=datetime.UTC)
 UPLOADED = "Kommun;Deltagare\nLessebo;12\nTotonicapán;19\n".encode()

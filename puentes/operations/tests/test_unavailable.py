@@ -87,7 +87,7 @@ def test_the_api_answers_503_in_its_error_shape(database_down):
     assert response["Content-Type"] == "application/json"
     error = response.json()["error"]
     assert error["code"] == "unavailable"
-    assert "database" in error["message"]
+    assert "base de datos" in error["message"]  # in the language the client asked for
     assert error["fields"] == {}
 
 
