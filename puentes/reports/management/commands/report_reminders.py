@@ -4,12 +4,10 @@ Safe to run as often as you like (every hour from cron or a systemd timer): each
 is recorded when it is queued and never queued twice. See docs/reports.md.
 """
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
-from django.core.validators import URLValidator
+from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from puentes.core.management.site_url import add_base_url_argument, base_url_or_error
 from puentes.reports.reminders import report_reminders_send
 
 
@@ -20,21 +18,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--base-url",
-            default=None,
-            help="The address of the site, for the links in the mail, e.g. "
-            "https://puentes.example.org (default: the PUENTES_SITE_URL setting)",
-        )
+        add_base_url_argument(parser)
 
     def handle(self, *args, base_url, **options):
-        base_url = base_url or settings.PUENTES_SITE_URL
-        try:
-            URLValidator(schemes=["http", "https"])(base_url)
-        except ValidationError as exc:
-            raise CommandError(
-                f"the site's address is not an http(s) address: {base_url!r}"
-            ) from exc
+        base_url = base_url_or_error(base_url)
         sent = report_reminders_send(now=timezone.now(), base_url=base_url)
         self.stdout.write(
             f"{sent['reminders']} reminder(s) queued, {sent['messages']} message(s) in the outbox."
