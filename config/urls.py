@@ -32,5 +32,6 @@ urlpatterns += i18n_patterns(
     path("", include("puentes.maps.urls")),
     path("", include("puentes.exports.urls")),
     path("", include("puentes.statements.urls")),
+    path("account/privacy/", include("puentes.privacy.urls")),
     prefix_default_language=True,
 )

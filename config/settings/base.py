@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "puentes.api",
     "puentes.operations",
     "puentes.statements",
+    "puentes.privacy",
     "puentes.core.admin_app.PuentesAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

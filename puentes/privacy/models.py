@@ -1,0 +1,1 @@
+"""Models of the privacy app: erasure records and retention policies."""
