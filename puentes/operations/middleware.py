@@ -12,6 +12,8 @@ import logging
 import re
 import sys
 
+from csp.utils import build_policy
+from django.conf import settings
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
@@ -85,7 +87,26 @@ def unavailable_response(request, exc) -> HttpResponse:
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     response["Content-Language"] = language
+    _add_security_headers(request, response)
     return response
+
+
+def _add_security_headers(request, response) -> None:
+    """This middleware answers before the security, CSP and clickjacking middleware run, so
+    the 503 sets their headers itself: the same policy as every other page."""
+    response["Content-Security-Policy"] = build_policy()
+    response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
+    if settings.SECURE_CONTENT_TYPE_NOSNIFF:
+        response["X-Content-Type-Options"] = "nosniff"
+    if settings.SECURE_REFERRER_POLICY:
+        response["Referrer-Policy"] = settings.SECURE_REFERRER_POLICY
+    if settings.SECURE_HSTS_SECONDS and request.is_secure():
+        hsts = f"max-age={settings.SECURE_HSTS_SECONDS}"
+        if settings.SECURE_HSTS_INCLUDE_SUBDOMAINS:
+            hsts += "; includeSubDomains"
+        if settings.SECURE_HSTS_PRELOAD:
+            hsts += "; preload"
+        response["Strict-Transport-Security"] = hsts
 
 
 def log_failure(request, exc) -> None:

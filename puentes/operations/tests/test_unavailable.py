@@ -154,3 +154,17 @@ def test_a_query_failing_in_another_middleware_also_gives_the_503(database_witho
 def test_a_page_still_answers_normally_when_the_database_is_up(db):
     assert Client().get("/en/").status_code == 200
     assert json.loads(Client().get("/healthz").content)["status"] == "ok"
+
+
+def test_the_503_carries_the_same_security_headers_as_every_page(database_down, settings):
+    settings.SECURE_HSTS_SECONDS = 3600
+
+    response = Client().get("/sv/networks/", secure=True)
+
+    assert response.status_code == 503
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Strict-Transport-Security"].startswith("max-age=3600")
