@@ -11,3 +11,11 @@ GENDER_GIVEN = audit.action(
 GENDER_WITHDRAWN = audit.action(
     "people.gender_withdrawn", _("%(actor)s withdrew their gender and the consent to count it.")
 )
+CONSENT_GIVEN = audit.action(
+    "people.consent_given",
+    _("%(actor)s consented to version %(version)s of the privacy notice."),
+)
+CONSENT_WITHDRAWN = audit.action(
+    "people.consent_withdrawn",
+    _("%(actor)s withdrew their consent to version %(version)s of the privacy notice."),
+)
