@@ -4,9 +4,14 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, NetworkRole, Person, User
+from puentes.core.forms import TranslatedField, TranslatedTextModelForm, language_field_name
+from puentes.core.i18n import LANGUAGE_CODES
+
+from .models import Membership, NetworkRole, Person, PrivacyNotice, User
+from .services import PrivacyNoticeError, privacy_notice_publish
 
 
 def _normalised_new_email(form) -> str:
@@ -107,3 +112,49 @@ class NetworkRoleAdmin(admin.ModelAdmin):
     list_select_related = ("person", "network")
     search_fields = ("person__name", "person__email", "person__user__email")
     raw_id_fields = ("person",)
+
+
+class PrivacyNoticeForm(TranslatedTextModelForm):
+    translated_fields = (TranslatedField("texts", _("text"), multiline=True, required=True),)
+
+    class Meta:
+        model = PrivacyNotice
+        fields = ["version"]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for code in LANGUAGE_CODES:
+            if not (cleaned_data.get(language_field_name("texts", code)) or "").strip():
+                self.add_error(
+                    language_field_name("texts", code),
+                    _("Give the notice's text in Swedish, Spanish and English."),
+                )
+        return cleaned_data
+
+
+@admin.register(PrivacyNotice)
+class PrivacyNoticeAdmin(admin.ModelAdmin):
+    """Publishing a version is adding one; a published version is never rewritten, because
+    consents point at the words the person read. A changed text is a new version."""
+
+    form = PrivacyNoticeForm
+    list_display = ("version", "published_at")
+    fields = ["version", *(language_field_name("texts", code) for code in LANGUAGE_CODES)]
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None and super().has_change_permission(request, obj)
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return self.fields
+        return ["version", "published_at", "texts"]
+
+    def save_model(self, request, obj, form, change):
+        try:
+            published = privacy_notice_publish(
+                version=obj.version, texts=obj.texts, now=timezone.now()
+            )
+        except PrivacyNoticeError as exc:
+            raise ValidationError(exc.message) from exc
+        obj.pk, obj.published_at = published.pk, published.published_at
+        obj.created_at, obj.updated_at = published.created_at, published.updated_at

@@ -127,6 +127,11 @@ def call_catalogue(call: Call) -> list[SeekingProfile]:
     )
 
 
+def published_privacy_notices(now) -> list[PrivacyNotice]:
+    """Every published version of the privacy notice, newest first."""
+    return list(PrivacyNotice.objects.filter(published_at__lte=now).order_by("-published_at"))
+
+
 def latest_privacy_notice(now) -> PrivacyNotice | None:
     return PrivacyNotice.objects.filter(published_at__lte=now).order_by("-published_at").first()
 

@@ -19,4 +19,9 @@ urlpatterns = [
         name="interest_withdraw",
     ),
     path("privacy/", views.privacy_notice, name="privacy_notice"),
+    path(
+        "privacy/versions/<str:version>/",
+        views.privacy_notice,
+        name="privacy_notice_version",
+    ),
 ]

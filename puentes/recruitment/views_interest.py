@@ -5,6 +5,7 @@ Who may see an interest is decided in one place (selectors_interest.interest_for
 creator, the members of its organisation and coordinators; anyone else gets 404.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -18,6 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from puentes.core.i18n import pick
 from puentes.networks.models import Call
 from puentes.networks.selectors import published_call
 
@@ -370,7 +372,23 @@ def my_interests(request):
     return render(request, "recruitment/interest/my_interests.html", context)
 
 
-def privacy_notice(request):
-    """The latest published privacy notice, the one people consent to in the forms."""
-    notice = selectors.latest_privacy_notice(timezone.now())
-    return render(request, "recruitment/interest/privacy.html", {"notice": notice})
+def privacy_notice(request, version=None):
+    """A published version of the privacy notice (the latest, the one people consent to in
+    the forms, unless another is asked for), with the list of every version."""
+    notices = selectors.published_privacy_notices(timezone.now())
+    if version is None:
+        notice = notices[0] if notices else None
+    else:
+        notice = next((n for n in notices if n.version == version), None)
+        if notice is None:
+            raise Http404
+    text, language = pick(notice.texts) if notice else ("", "")
+    context = {
+        "notice": notice,
+        "notices": notices,
+        "is_latest": bool(notices) and notice == notices[0],
+        "text": text,
+        "text_language": language,
+        "text_language_name": dict(settings.LANGUAGES).get(language, language),
+    }
+    return render(request, "recruitment/interest/privacy.html", context)
