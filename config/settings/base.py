@@ -210,9 +210,11 @@ PUENTES_REPORT_REMINDER_DAYS_AFTER = (1, 7)
 # Workshops: reminders to the registered this many days before the start
 # (`puentes workshop_reminders`, see docs/workshops.md).
 PUENTES_WORKSHOP_REMINDER_DAYS = (7, 1)
-# Passport data given for a visa invitation letter is erased this many days after the
-# workshop ends (`puentes erase_visa_data`, daily).
-PUENTES_VISA_DATA_RETENTION_DAYS = int(os.environ.get("PUENTES_VISA_DATA_RETENTION_DAYS", "30"))
+# Erasures are also written here, outside the database, so that `puentes restore` can apply
+# them again to an older backup (see docs/privacy/README.md). Keep it with the backups' host
+# data, not inside a backup. How long each kind of data is kept is data: the retention
+# policies in the admin (`puentes apply_retention`).
+PUENTES_ERASURE_LEDGER = Path(os.environ.get("PUENTES_ERASURE_LEDGER", DATA_DIR / "erasures.jsonl"))
 # The site's public address, for links in mail sent by scheduled commands (no request there).
 PUENTES_SITE_URL = os.environ.get("PUENTES_SITE_URL", "http://127.0.0.1:8000")
 # Where reports from the accessibility statement's form go; empty: the oldest network's

@@ -1,5 +1,8 @@
 """Tests: the same stack as production where it matters, fast hashing where it does not."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-secret-key-not-for-production-use-0123456789abcdef"
@@ -20,3 +23,7 @@ PUENTES_SESSION_TOUCH_SECONDS = 24 * 60 * 60
 
 # Static files come from the app folders in tests; nothing is collected.
 WHITENOISE_USE_FINDERS = True
+
+# A ledger of erasures of its own per test run: a developer's var/erasures.jsonl must not
+# erase anyone in a test that restores a backup.
+PUENTES_ERASURE_LEDGER = Path(tempfile.mkdtemp(prefix="puentes-test-")) / "erasures.jsonl"

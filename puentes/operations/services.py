@@ -17,6 +17,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections
 from django.db.migrations.loader import MigrationLoader
+from django.utils import timezone
 
 from . import databases
 from .archive import (
@@ -102,6 +103,11 @@ def backup_restore(*, archive: Path, force: bool = False, using="default") -> di
             _verify(table_fingerprints(using), manifest, when="after restoring")
         _swap_media(media_copy, media_root)
     logger.info("Restored %s (made %s)", archive, manifest["created_at"])
+    # An older backup may hold people erased since it was made: the ledger outside the
+    # database erases them again, after the checks above (which compare with the archive).
+    from puentes.privacy.erasure import erasures_reapply
+
+    manifest["erasures_reapplied"] = erasures_reapply(now=timezone.now())
     return manifest
 
 

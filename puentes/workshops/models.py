@@ -328,8 +328,8 @@ class WorkshopReminder(TimeStampedModel):
 class VisaLetter(TimeStampedModel):
     """A visa invitation letter asked for a place at a workshop in Sweden, with the passport
     data it is filled from. The passport data is asked for only here and is erased
-    PUENTES_VISA_DATA_RETENTION_DAYS after the workshop ends, or once the registration or
-    the workshop is cancelled (`puentes erase_visa_data`, see docs/workshops.md); the letter
+    the visa-data retention policy's days after the workshop ends, or once the registration or
+    the workshop is cancelled (`puentes apply_retention`, see docs/workshops.md); the letter
     itself is drawn again on each download and never stored."""
 
     class Language(models.TextChoices):

@@ -2,15 +2,14 @@
 erasing that data when it is no longer needed.
 
 A letter is for a person who has a place at a workshop in Sweden that has neither ended nor
-been cancelled. The passport data is kept only until PUENTES_VISA_DATA_RETENTION_DAYS after
-the workshop ends; it is erased earlier when the registration or the workshop is cancelled.
-Erasing blanks the passport fields and nothing else: the registration, the request's date
-and its audit trail stay.
+been cancelled. The passport data is kept only until the visa-data retention policy's period
+after the workshop ends (privacy.RetentionPolicy, 30 days to begin with); it is erased
+earlier when the registration or the workshop is cancelled. Erasing blanks the passport
+fields and nothing else: the registration, the request's date and its audit trail stay.
 """
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +24,9 @@ class NoVisaLetter(WorkshopError):
 
 
 def retention() -> timedelta:
-    return timedelta(days=settings.PUENTES_VISA_DATA_RETENTION_DAYS)
+    from puentes.privacy.retention import period_of
+
+    return period_of("visa_data")
 
 
 def erase_on(workshop: Workshop):

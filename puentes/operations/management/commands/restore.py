@@ -59,3 +59,8 @@ class Command(BaseCommand):
                 }
             )
         )
+        if manifest["erasures_reapplied"]:
+            self.stdout.write(
+                _("Erased again, as the erasure ledger says: %(count)d person(s).")
+                % {"count": len(manifest["erasures_reapplied"])}
+            )

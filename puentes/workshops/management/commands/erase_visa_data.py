@@ -1,6 +1,9 @@
 """`puentes erase_visa_data`: erase the passport data given for visa invitation letters once
-it is no longer needed (PUENTES_VISA_DATA_RETENTION_DAYS after the workshop ends, or when the
-registration or the workshop is cancelled). Run it daily; `--dry-run` only lists."""
+it is no longer needed (the visa-data retention policy's days after the workshop ends, or when
+the registration or the workshop is cancelled); `--dry-run` only lists.
+
+Kept for cron lines already installed: `puentes apply_retention` does this and applies the
+other retention policies too."""
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
@@ -11,8 +14,8 @@ from puentes.workshops.visa import visa_data_erase
 class Command(BaseCommand):
     help = (
         "Erase the passport data of visa invitation letters that is no longer needed "
-        "(PUENTES_VISA_DATA_RETENTION_DAYS after the workshop, or after a cancellation). "
-        "Run it daily."
+        "(the visa-data retention policy's days after the workshop, or after a cancellation). "
+        "puentes apply_retention does this and more."
     )
 
     def add_arguments(self, parser):
