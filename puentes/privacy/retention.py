@@ -87,7 +87,7 @@ def _interests_due(status):
         from puentes.recruitment.models import Interest, Transition
 
         left = Transition.objects.filter(
-            interest=OuterRef("pk"), to_status=status, created_at__lte=cutoff
+            interest=OuterRef("pk"), to_status=status, at__lte=cutoff
         )
         holds_data = (
             ~Q(motivation="")
