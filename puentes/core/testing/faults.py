@@ -158,16 +158,24 @@ class Snapshot:
         return changed
 
 
-def assert_all_or_nothing(run: Callable[[], object], *, min_writes: int = 2) -> WriteLog:
+def assert_all_or_nothing(
+    run: Callable[[], object],
+    *,
+    min_writes: int = 2,
+    outside: Callable[[], object] | None = None,
+) -> WriteLog:
     """Refuse each write of `run()` in turn and assert each time that nothing was kept.
 
     Returns the writes of the successful run. Fails if `run()` writes fewer than `min_writes`
     rows (then it is not a multi-step service, or the scenario does not reach its writes).
+    `outside` returns state kept outside the database (stored files, say), which a refused
+    write must leave unchanged too.
     """
+    outside = outside or (lambda: None)
     log = writes_of(run)
     assert len(log) >= min_writes, f"expected at least {min_writes} writes, got {log.statements}"
     for n in range(1, len(log) + 1):
-        before = Snapshot.take(log.tables)
+        before, before_outside = Snapshot.take(log.tables), outside()
         try:
             with fail_at_write(n):
                 run()
@@ -186,6 +194,7 @@ def assert_all_or_nothing(run: Callable[[], object], *, min_writes: int = 2) -> 
         assert not changes, (
             f"write {n} of {len(log)} refused ({log.statements[n - 1][:120]}), yet kept: {changes}"
         )
+        assert outside() == before_outside, f"write {n} of {len(log)} refused, yet kept files"
     before = Snapshot.take(log.tables)
     with count_writes() as done:
         run()
