@@ -1,14 +1,22 @@
 """Workshops: registering, cancelling with the waiting list moving up, telling everyone of a
 cancelled workshop, check-in and calendar links keep all or nothing."""
 
+import datetime
+
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.utils import timezone
 
 from puentes.core.testing.faults import assert_all_or_nothing
 from puentes.partnerships.models import PartnershipMember
 from puentes.partnerships.tests.factories import PartnershipFactory, PartnershipMemberFactory
 from puentes.people.models import Person
-from puentes.people.tests.factories import NetworkRoleFactory, OrganisationFactory, PersonFactory
+from puentes.people.tests.factories import (
+    NetworkRoleFactory,
+    OrganisationFactory,
+    PersonFactory,
+    reference_country,
+)
 from puentes.workshops.models import Registration, Workshop
 from puentes.workshops.services import (
     calendar_feed_renew,
@@ -19,6 +27,8 @@ from puentes.workshops.services import (
     workshop_cancellation_tell,
 )
 from puentes.workshops.tests.factories import OPEN_NOW, RegistrationFactory, WorkshopFactory
+from puentes.workshops.tests.test_visa import PASSPORT
+from puentes.workshops.visa import visa_letter_save
 
 BASE_URL = "https://puentes.example"
 Status = Registration.Status
@@ -168,3 +178,34 @@ def test_renewing_a_calendar_link_keeps_nothing_when_any_write_fails(partnership
         calendar_feed_renew(person=person, by=person.user, now=OPEN_NOW)
 
     assert_all_or_nothing(run)
+
+
+def test_asking_for_a_visa_letter_keeps_nothing_when_any_write_fails(partnership):
+    # given a place at a workshop in Sweden, two months ahead
+    start = (timezone.now() + datetime.timedelta(days=60)).replace(microsecond=0)
+    coming = WorkshopFactory(
+        call=partnership.call,
+        city="Stockholm",
+        country=reference_country("SE"),
+        time_zone="Europe/Stockholm",
+        start_at=start,
+        end_at=start + datetime.timedelta(days=3),
+        registration_opens_at=start - datetime.timedelta(days=90),
+        registration_closes_at=start - datetime.timedelta(days=10),
+    )
+    person = member_of(partnership)
+    place = RegistrationFactory(
+        workshop=coming,
+        person=person,
+        partnership=partnership,
+        organisation=partnership.latin_organisation,
+        arrival_date=coming.start_at.date() - datetime.timedelta(days=1),
+        departure_date=coming.end_at.date() + datetime.timedelta(days=1),
+    )
+
+    # when the passport data is given (letter, registration marked, two timeline entries)
+    def run():
+        visa_letter_save(registration=place, data=PASSPORT, by=person.user, now=timezone.now())
+
+    # then a refused write keeps no passport data
+    assert_all_or_nothing(run, min_writes=4)
