@@ -17,6 +17,7 @@ COORDINATOR_APP_LABELS = {
     "exports",
     "account",
     "mfa",
+    "privacy",
 }
 
 
