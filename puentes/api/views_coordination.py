@@ -24,12 +24,14 @@ from . import serializers_coordination as s
 from .errors import Conflict
 from .filters import LARGEST_ID
 from .indicator_values import value_save
+from .parsers import JSONParserRefusingDeepNesting
 from .permissions import IsCoordinator
 from .views_base import DetailView, ListView
 
 
 class Coordinators:
     permission_classes = [IsCoordinator]
+    parser_classes = [JSONParserRefusingDeepNesting]
 
 
 def _received_interests():
