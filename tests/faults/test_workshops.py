@@ -5,9 +5,16 @@ import datetime
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.db import transaction
 from django.utils import timezone
 
-from puentes.core.testing.faults import assert_all_or_nothing
+from puentes.core.models import AuditEntry, OutboxMessage
+from puentes.core.testing.faults import (
+    InjectedWriteFailure,
+    assert_all_or_nothing,
+    fail_at_write,
+    writes_of,
+)
 from puentes.partnerships.models import PartnershipMember
 from puentes.partnerships.tests.factories import PartnershipFactory, PartnershipMemberFactory
 from puentes.people.models import Person
@@ -17,7 +24,9 @@ from puentes.people.tests.factories import (
     PersonFactory,
     reference_country,
 )
-from puentes.workshops.models import Registration, Workshop
+from puentes.workshops.activity import REMINDED
+from puentes.workshops.models import Registration, Workshop, WorkshopReminder
+from puentes.workshops.reminders import workshop_reminders_send
 from puentes.workshops.services import (
     calendar_feed_renew,
     registration_cancel,
@@ -209,3 +218,45 @@ def test_asking_for_a_visa_letter_keeps_nothing_when_any_write_fails(partnership
 
     # then a refused write keeps no passport data
     assert_all_or_nothing(run, min_writes=4)
+
+
+class _Undo(Exception):
+    pass
+
+
+def test_a_reminder_run_cut_short_keeps_each_reminder_whole_and_the_next_run_sends_the_rest(
+    partnership, workshop
+):
+    # given two people with a place, a week before the workshop
+    for _ in range(2):
+        RegistrationFactory(workshop=workshop, person=member_of(partnership))
+    week_before = workshop.start_at - datetime.timedelta(days=7)
+
+    def run():
+        return workshop_reminders_send(now=week_before, base_url=BASE_URL)
+
+    total = len(writes_of(run))
+    per_reminder = total // 2
+    assert total == 2 * per_reminder >= 4
+
+    # when the run is cut short at each write of the second reminder in turn
+    for n in range(per_reminder + 1, total + 1):
+        try:
+            with transaction.atomic():
+                with pytest.raises(InjectedWriteFailure), fail_at_write(n):
+                    run()
+
+                # then the first reminder is whole and nothing of the second is kept
+                assert WorkshopReminder.objects.count() == 1
+                [message] = OutboxMessage.objects.all()
+                reminded = WorkshopReminder.objects.get().registration
+                assert message.to_address == reminded.person.email
+                assert AuditEntry.objects.filter(action=REMINDED).count() == 1
+
+                # and the next run sends the second reminder only
+                assert run() == 1
+                assert OutboxMessage.objects.count() == WorkshopReminder.objects.count() == 2
+                assert len(set(OutboxMessage.objects.values_list("to_address", flat=True))) == 2
+                raise _Undo
+        except _Undo:
+            pass
