@@ -105,9 +105,13 @@ def backup_restore(*, archive: Path, force: bool = False, using="default") -> di
     logger.info("Restored %s (made %s)", archive, manifest["created_at"])
     # An older backup may hold people erased since it was made: the ledger outside the
     # database erases them again, after the checks above (which compare with the archive).
-    from puentes.privacy.erasure import erasures_reapply
+    # A backup from a release before the ledger's table is migrated first (the command says so).
+    from puentes.privacy.erasure import MigrateFirst, erasures_reapply
 
-    manifest["erasures_reapplied"] = erasures_reapply(now=timezone.now())
+    try:
+        manifest["erasures_reapplied"] = erasures_reapply(now=timezone.now())
+    except MigrateFirst:
+        manifest["erasures_reapplied"] = None
     return manifest
 
 

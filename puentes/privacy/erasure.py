@@ -28,7 +28,7 @@ import re
 from django.apps import apps
 from django.conf import settings
 from django.contrib.sessions.models import Session
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from puentes.core import audit
@@ -48,6 +48,11 @@ class AlreadyErased(Exception):
     """The person was erased before."""
 
 
+class MigrateFirst(Exception):
+    """The database (restored from an older release) lacks the erasure table: run `puentes
+    migrate`, then `puentes reapply_erasures`."""
+
+
 def placeholder_name(person_pk: int) -> str:
     # Not translated: it is stored, and read by people of every language.
     return f"Erased person #{person_pk}"
@@ -60,7 +65,7 @@ def placeholder_email(person_pk: int) -> str:
 @transaction.atomic
 def person_erase(*, person: Person, by, now, reason: str, ledger: bool = True) -> Erasure:
     """Anonymise `person` everywhere and record the erasure (see the module's docstring)."""
-    person = Person.objects.select_for_update().select_related("user").get(pk=person.pk)
+    person = Person.objects.select_for_update(of=("self",)).select_related("user").get(pk=person.pk)
     if Erasure.objects.filter(person_pk=person.pk).exists():
         raise AlreadyErased(person.pk)
     needles = _needles(person)
@@ -242,6 +247,8 @@ def erasures_reapply(*, now) -> list[int]:
     """Erase again every person in the ledger whom the database does not show as erased (after
     restoring an older backup); returns their ids. A person is matched by id and creation
     time, so that an id given again to someone new after a restore is not taken for theirs."""
+    if Erasure._meta.db_table not in connection.introspection.table_names():
+        raise MigrateFirst
     done = set(Erasure.objects.values_list("person_pk", flat=True))
     erased = []
     for line in ledger_read():

@@ -70,3 +70,21 @@ def test_someone_new_who_got_an_erased_persons_id_is_not_erased_again(db):
     assert reapplied == []
     newcomer.refresh_from_db()
     assert newcomer.name == "Carmen Ixcot" and not Erasure.objects.exists()
+
+
+def test_the_reapply_command_erases_again_whom_the_ledger_lists_and_the_database_does_not(db):
+    # Given a person erased, then back in the database as they were (an older release's
+    # backup restored and migrated)
+    person = PersonFactory(name="Dagny Holm")
+    person_erase(person=person, by=None, now=LATER, reason=Erasure.Reason.OWN_REQUEST)
+    Erasure.objects.all().delete()
+    Person.objects.filter(pk=person.pk).update(name="Dagny Holm")
+
+    # When the command runs
+    out = io.StringIO()
+    call_command("reapply_erasures", stdout=out)
+
+    # Then the person is erased again, and the output names only their id
+    assert out.getvalue() == f"1 person(s) erased again: [{person.pk}]\n"
+    person.refresh_from_db()
+    assert person.name == f"Erased person #{person.pk}"

@@ -59,7 +59,16 @@ class Command(BaseCommand):
                 }
             )
         )
-        if manifest["erasures_reapplied"]:
+        if manifest["erasures_reapplied"] is None:
+            self.stdout.write(
+                self.style.WARNING(
+                    _(
+                        "This backup is from an older release: run `puentes migrate`, then "
+                        "`puentes reapply_erasures` before the app servers start again."
+                    )
+                )
+            )
+        elif manifest["erasures_reapplied"]:
             self.stdout.write(
                 _("Erased again, as the erasure ledger says: %(count)d person(s).")
                 % {"count": len(manifest["erasures_reapplied"])}
