@@ -21,7 +21,7 @@ def send(partnership, members, by):
         video_link="https://meet.example.org/abc",
         start_at=WINTER_SLOT,
         length=HOUR,
-        member_ids=list(members),
+        member_ids=[member.pk for member in members.values()],
         by=by,
         now=NOW,
         base_url="https://puentes.example",
