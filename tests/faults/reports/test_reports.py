@@ -1,7 +1,23 @@
 """Progress reports: saving, signing off and reopening keep all or nothing."""
 
-from puentes.core.testing.faults import assert_all_or_nothing
-from puentes.reports.models import ProgressReport, ReportSignOff
+import datetime
+
+import pytest
+from django.db import transaction
+
+from puentes.core.models import AuditEntry, OutboxMessage
+from puentes.core.testing.faults import (
+    InjectedWriteFailure,
+    assert_all_or_nothing,
+    fail_at_write,
+    writes_of,
+)
+from puentes.partnerships.models import PartnershipMember
+from puentes.partnerships.tests.factories import PartnershipFactory, PartnershipMemberFactory
+from puentes.people.tests.factories import OrganisationFactory, PersonFactory
+from puentes.reports.activity import REMINDER_SENT
+from puentes.reports.models import ProgressReport, ReportReminder, ReportSignOff
+from puentes.reports.reminders import report_reminders_send
 from puentes.reports.services import report_reopen, report_save, report_sign
 from puentes.reports.tests.conftest import NOW
 from puentes.reports.tests.factories import ProgressReportFactory, ReportSignOffFactory
@@ -91,3 +107,51 @@ def test_reopening_a_submitted_report_keeps_nothing_when_any_write_fails(
         )
 
     assert_all_or_nothing(run, min_writes=3)
+
+
+class _Undo(Exception):
+    pass
+
+
+def test_a_reminder_run_cut_short_keeps_each_partnership_s_reminder_whole(
+    call, period, partnership, swedish, latin
+):
+    # given a second partnership in the call with two members of its own, and no report yet
+    other = PartnershipFactory(
+        call=call,
+        swedish_organisation=OrganisationFactory(country_code="SE", code="1480"),
+        latin_organisation=OrganisationFactory(country_code="GT", code="1601"),
+    )
+    for side in ("swedish", "latin"):
+        PartnershipMemberFactory(partnership=other, person=PersonFactory(), side=side)
+    three_days_before = datetime.datetime(2025, 1, 28, 8, 0, tzinfo=datetime.UTC)
+
+    def run():
+        return report_reminders_send(now=three_days_before, base_url="https://puentes.example")
+
+    # each reminder: its record, a mail per member, its timeline entry
+    total = len(writes_of(run))
+    per_reminder = total // 2
+    assert total == 2 * per_reminder >= 8
+
+    # when the run is cut short at each write of the second partnership's reminder
+    for n in range(per_reminder + 1, total + 1):
+        try:
+            with transaction.atomic():
+                with pytest.raises(InjectedWriteFailure), fail_at_write(n):
+                    run()
+
+                # then the first reminder is whole: one record, its two mails, its entry
+                [record] = ReportReminder.objects.all()
+                members = PartnershipMember.objects.filter(partnership=record.partnership)
+                assert sorted(OutboxMessage.objects.values_list("to_address", flat=True)) == sorted(
+                    members.values_list("person__email", flat=True)
+                )
+                assert AuditEntry.objects.filter(action=REMINDER_SENT).count() == 1
+
+                # and the next run sends the second partnership's reminder only
+                assert run() == {"reminders": 1, "messages": 2}
+                assert OutboxMessage.objects.count() == 4
+                raise _Undo
+        except _Undo:
+            pass
