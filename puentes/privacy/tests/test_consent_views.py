@@ -52,6 +52,7 @@ def test_the_privacy_page_lists_consents_with_a_withdraw_link_for_standing_ones_
     assert "Withdrawn on" in page
     assert url("people:gender") in page
     assert url("privacy:data") in page and url("privacy:data_json") in page
+    assert url("privacy:erasure") in page
 
 
 def test_withdrawing_takes_one_click_and_a_confirmation_and_the_interest_keeps_its_record(
