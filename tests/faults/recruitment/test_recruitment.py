@@ -7,11 +7,13 @@ from puentes.recruitment.models import Interest, SeekingProfile
 from puentes.recruitment.services import (
     interest_create,
     interest_decide,
+    interest_start_review,
     interest_submit,
     interest_update,
     interest_withdraw,
     profile_decide,
     profile_submit,
+    profile_withdraw,
 )
 from puentes.recruitment.tests.factories import InterestFactory, SeekingProfileFactory
 
@@ -127,3 +129,25 @@ def test_deciding_a_profile_keeps_nothing_when_any_write_fails(call, coordinator
         )
 
     assert_all_or_nothing(run, min_writes=3)
+
+
+def test_taking_an_interest_into_review_keeps_nothing_when_any_write_fails(call, coordinator, now):
+    submitted = InterestFactory(call=call, status=Interest.Status.SUBMITTED)
+
+    def run():
+        interest_start_review(
+            interest=Interest.objects.get(pk=submitted.pk), by=coordinator, now=now
+        )
+
+    assert_all_or_nothing(run)
+
+
+def test_withdrawing_a_profile_keeps_nothing_when_any_write_fails(call, coordinator, now):
+    published = SeekingProfileFactory(call=call, status=SeekingProfile.Status.APPROVED)
+
+    def run():
+        profile_withdraw(
+            profile=SeekingProfile.objects.get(pk=published.pk), by=coordinator, now=now
+        )
+
+    assert_all_or_nothing(run)
