@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "puentes.core.public_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -125,6 +126,23 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Public pages served to visitors without cookies from the cache (puentes.core.public_cache):
+# invalidated by every committed change through a version in the database, so the lifetime
+# only bounds memory. Pages that change with the clock are kept a minute at most. 0 turns
+# the cache off.
+PUENTES_PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUENTES_PUBLIC_PAGE_CACHE_SECONDS", "3600"))
+PUENTES_PUBLIC_PAGE_CACHE_CLOCK_SECONDS = 60
+PUENTES_PUBLIC_PAGES = frozenset(
+    {
+        "networks:home",
+        "networks:network_detail",
+        "networks:call_detail",
+        "catalogue:list",
+        "partnerships:partnership_list",
+        "workshops:workshop_list",
+    }
+)
+PUENTES_PUBLIC_PAGES_ON_THE_CLOCK = frozenset({"workshops:workshop_list"})
 # Behind a reverse proxy, the visitor's address is the last one in X-Forwarded-For.
 PUENTES_BEHIND_PROXY = env_bool("PUENTES_BEHIND_PROXY")
 # allauth reads the same rule where it needs an address outside Puentes' adapter.

@@ -27,3 +27,8 @@ WHITENOISE_USE_FINDERS = True
 # A ledger of erasures of its own per test run: a developer's var/erasures.jsonl must not
 # erase anyone in a test that restores a backup.
 PUENTES_ERASURE_LEDGER = Path(tempfile.mkdtemp(prefix="puentes-test-")) / "erasures.jsonl"
+
+# Tests roll the database back without committing, so the version that invalidates cached
+# public pages would never move: the page cache is off, and its own tests turn it on with
+# committing (transactional) tests.
+PUENTES_PUBLIC_PAGE_CACHE_SECONDS = 0

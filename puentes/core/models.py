@@ -216,3 +216,24 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+
+
+class PublicPageVersion(models.Model):
+    """One row whose number goes up after every committed write to data that public pages
+    may show (puentes.core.public_cache): cached anonymous pages are keyed by it, so every app
+    server and worker stops serving a page the moment its data changes.
+
+    Not managed: its table is made by migration 0004 with plain SQL, so that it is no data
+    of the backups' fingerprints, of the restore's "empty database" check or of test flushes.
+    """
+
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        managed = False
+        db_table = "core_publicpageversion"
+        verbose_name = _("public page version")
+        verbose_name_plural = _("public page versions")
+
+    def __str__(self):
+        return str(self.value)
