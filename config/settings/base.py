@@ -143,6 +143,8 @@ PUENTES_PUBLIC_PAGES = frozenset(
     }
 )
 PUENTES_PUBLIC_PAGES_ON_THE_CLOCK = frozenset({"workshops:workshop_list"})
+# The coordinators' dashboard figures, cached under the same version (dashboards.selectors).
+PUENTES_DASHBOARD_CACHE_SECONDS = int(os.environ.get("PUENTES_DASHBOARD_CACHE_SECONDS", "3600"))
 # Behind a reverse proxy, the visitor's address is the last one in X-Forwarded-For.
 PUENTES_BEHIND_PROXY = env_bool("PUENTES_BEHIND_PROXY")
 # allauth reads the same rule where it needs an address outside Puentes' adapter.

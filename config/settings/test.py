@@ -32,3 +32,4 @@ PUENTES_ERASURE_LEDGER = Path(tempfile.mkdtemp(prefix="puentes-test-")) / "erasu
 # public pages would never move: the page cache is off, and its own tests turn it on with
 # committing (transactional) tests.
 PUENTES_PUBLIC_PAGE_CACHE_SECONDS = 0
+PUENTES_DASHBOARD_CACHE_SECONDS = 0

@@ -2,6 +2,11 @@
 
 import datetime
 
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
+
+from puentes.core.public_cache import page_version
 from puentes.networks import selectors as network_selectors
 from puentes.networks.models import Network
 from puentes.workshops.models import Workshop
@@ -25,7 +30,23 @@ def dashboard_scope(network_slug: str | None, call_slug: str | None):
 
 
 def coordinator_figures(network, call, today: datetime.date) -> dict:
-    """Everything the coordinators' dashboard shows for one call of a network."""
+    """Everything the coordinators' dashboard shows for one call of a network, kept in the
+    cache under the data version (puentes.core.public_cache), which every committed write
+    bumps: the figures are the same for every coordinator allowed to see them and are
+    recomputed after any change, on every worker (one query to read the version)."""
+    seconds = settings.PUENTES_DASHBOARD_CACHE_SECONDS
+    if not seconds:
+        return _coordinator_figures(network, call, today)
+    language = translation.get_language()
+    key = f"puentes:dashboard:{page_version()}:{language}:{today}:{network.pk}:{call.pk}"
+    found = cache.get(key)
+    if found is None:
+        found = _coordinator_figures(network, call, today)
+        cache.set(key, found, seconds)
+    return found
+
+
+def _coordinator_figures(network, call, today: datetime.date) -> dict:
     funnel = figures.funnel(network)
     selected = next(row for row in funnel if row.call.pk == call.pk)
     calls = [call]
