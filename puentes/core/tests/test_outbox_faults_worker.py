@@ -25,8 +25,10 @@ import time
 from collections import Counter
 from contextlib import closing, contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
@@ -37,7 +39,8 @@ from puentes.core.testing.smtp import SMTPServer
 LEASE_SECONDS = 2
 TARGET = "held@example.org"
 OTHERS = [f"person{n}@example.org" for n in range(4)]
-PUENTES = Path(sys.executable).with_name("puentes")
+# `python -m puentes` from the project folder: the `puentes` command, wherever the venv is.
+PUENTES = [sys.executable, "-m", "puentes"]
 
 
 class Holding:
@@ -98,12 +101,14 @@ class WorkerDatabase:
 
 @contextmanager
 def database_for_worker():
-    settings = connection.settings_dict
+    database = connection.settings_dict
     if connection.vendor == "postgresql":
-        user = settings["USER"] or "postgres"
-        host = settings["HOST"] or "127.0.0.1"
-        port = settings["PORT"] or 5432
-        yield WorkerDatabase(f"postgres://{user}@{host}:{port}/{settings['NAME']}")
+        user = quote(database["USER"] or "postgres")
+        if database["PASSWORD"]:
+            user += ":" + quote(database["PASSWORD"], safe="")
+        host = database["HOST"] or "127.0.0.1"
+        port = database["PORT"] or 5432
+        yield WorkerDatabase(f"postgres://{user}@{host}:{port}/{database['NAME']}")
         return
     assert connection.vendor == "sqlite", connection.vendor
     path = Path(os.environ.get("TMPDIR", "/tmp")) / f"puentes-worker-{os.getpid()}.sqlite3"
@@ -131,7 +136,8 @@ def start_worker(database_url: str, smtp: SMTPServer, tmp_path: Path) -> subproc
         "PUENTES_MAIL_LEASE_SECONDS": str(LEASE_SECONDS),
     }
     return subprocess.Popen(
-        [str(PUENTES), "deliver_mail", "--loop", "--interval", "0.2", "--limit", "10"],
+        [*PUENTES, "deliver_mail", "--loop", "--interval", "0.2", "--limit", "10"],
+        cwd=settings.BASE_DIR,
         env=environment,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
