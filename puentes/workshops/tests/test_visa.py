@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from puentes.core.models import AuditEntry
 from puentes.people.tests.factories import PersonFactory, reference_country
+from puentes.privacy.models import RetentionPolicy
 from puentes.workshops import visa
 from puentes.workshops.letters import visa_letter_pdf
 from puentes.workshops.models import Registration, VisaLetter, Workshop
@@ -273,8 +274,9 @@ def snapshot():
     return letters, registrations
 
 
-def test_the_retention_job_erases_passport_data_and_nothing_else(partnership, settings):
-    settings.PUENTES_VISA_DATA_RETENTION_DAYS = 30
+def test_the_retention_job_erases_passport_data_and_nothing_else(partnership):
+    # The period comes from the visa-data retention policy (privacy app).
+    RetentionPolicy.objects.update_or_create(kind="visa_data", defaults={"period_days": 30})
     now = timezone.now().replace(microsecond=0)
     ended_long_ago = swedish_workshop(partnership.call, start=now - datetime.timedelta(days=40))
     ended_lately = swedish_workshop(partnership.call, start=now - datetime.timedelta(days=20))
