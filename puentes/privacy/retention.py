@@ -86,9 +86,7 @@ def _interests_due(status):
     def due(cutoff, now):
         from puentes.recruitment.models import Interest, Transition
 
-        left = Transition.objects.filter(
-            interest=OuterRef("pk"), to_status=status, at__lte=cutoff
-        )
+        left = Transition.objects.filter(interest=OuterRef("pk"), to_status=status, at__lte=cutoff)
         holds_data = (
             ~Q(motivation="")
             | ~Q(decision_reason="")
