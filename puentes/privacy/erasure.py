@@ -186,6 +186,8 @@ def _sweep(needles: dict[str, str]) -> None:
         for field in model._meta.concrete_fields:
             if isinstance(field, _TEXT_FIELDS):
                 _sweep_column(model, field, needles, replace)
+            elif isinstance(field, models.BinaryField):
+                _sweep_bytes(model, field, needles)
 
 
 def _sweep_column(model, field, needles, replace) -> None:
@@ -206,6 +208,22 @@ def _sweep_column(model, field, needles, replace) -> None:
             if field.max_length:
                 new = new[: field.max_length]
         if new != value:
+            model._base_manager.filter(pk=pk).update(**{field.attname: new})
+
+
+def _sweep_bytes(model, field, needles) -> None:
+    # Binary columns (mail attachments such as calendar invitations, which list attendees'
+    # addresses) cannot be searched by the database: each row is read and searched here.
+    patterns = [
+        (re.compile(re.escape(needle.encode()), re.I), replacement.encode())
+        for needle, replacement in needles.items()
+    ]
+    rows = model._base_manager.values_list("pk", field.attname).iterator()
+    for pk, value in rows:
+        new = bytes(value or b"")
+        for pattern, replacement in patterns:
+            new = pattern.sub(replacement, new)
+        if new != bytes(value or b""):
             model._base_manager.filter(pk=pk).update(**{field.attname: new})
 
 

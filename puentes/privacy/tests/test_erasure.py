@@ -14,7 +14,7 @@ from django.test import Client
 
 from puentes.api.models import ApiToken
 from puentes.core import audit
-from puentes.core.models import AuditEntry, OutboxMessage
+from puentes.core.models import AuditEntry, OutboxAttachment, OutboxMessage
 from puentes.dashboards import selectors
 from puentes.meetings.models import WorkingHours
 from puentes.networks.demo import demo_load
@@ -88,7 +88,15 @@ def person_everywhere() -> Person:
         user=user, name=f"{NAME}s kalkylark", prefix="pnt_abcd", digest="0" * 64
     )
     mail(to=EMAIL, subject=f"Hej {NAME}", body="Välkommen")
-    mail(to="coordinator@example.org", subject="Ny kontakt", body=f"{NAME} ({EMAIL}) anmälde")
+    invitation = mail(
+        to="coordinator@example.org", subject="Ny kontakt", body=f"{NAME} ({EMAIL}) anmälde"
+    )
+    OutboxAttachment.objects.create(
+        message=invitation,
+        filename="meeting.ics",
+        mimetype="text/calendar",
+        content=f"ATTENDEE;CN={NAME}:mailto:{EMAIL}\r\n".encode(),
+    )
     audit.audit_record(
         actor=user, action=GENDER_GIVEN, target=person, data={"who": NAME, "mail": EMAIL}, at=NOW
     )
@@ -168,6 +176,12 @@ def test_erasure_leaves_no_name_address_or_phone_in_any_column_of_any_table(db, 
     # What others wrote stays, with the name replaced
     assert OutboxMessage.objects.get(to_address="coordinator@example.org").body_text == (
         f"Erased person #{person.pk} (erased-{person.pk}@erased.invalid) anmälde"
+    )
+    assert (
+        bytes(OutboxAttachment.objects.get().content)
+        == (
+            f"ATTENDEE;CN=Erased person #{person.pk}:mailto:erased-{person.pk}@erased.invalid\r\n"
+        ).encode()
     )
     # The record of the erasure holds no personal data; the ledger line only ids and dates
     assert (erasure.person_pk, erasure.reason, erasure.erased_at) == (
