@@ -5,7 +5,7 @@ The participation rule itself is pure (rule.py); `rule_statuses` gathers its dat
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, Count, F, Prefetch, Q, Value, When
 
 from puentes.partnerships.models import Partnership, PartnershipMember
 from puentes.people.access import acts_as_coordinator
@@ -119,6 +119,21 @@ def _with_counts(queryset):
 def workshop_list(user):
     """Every workshop the user may see, soonest first, with the places taken."""
     return _with_counts(_with_place(workshops_visible_to(user))).order_by("start_at", "pk")
+
+
+def workshop_list_coming_first(user, now):
+    """Every workshop the user may see: the coming ones soonest first, then the past ones
+    latest first, in one ordering so that the public list pages through both."""
+    is_past = Case(When(end_at__lt=now, then=Value(1)), default=Value(0))
+    return (
+        _with_counts(_with_place(workshops_visible_to(user)))
+        .annotate(
+            is_past=is_past,
+            coming_start=Case(When(end_at__gte=now, then=F("start_at"))),
+            past_start=Case(When(end_at__lt=now, then=F("start_at"))),
+        )
+        .order_by("is_past", "coming_start", "-past_start", "pk")
+    )
 
 
 def workshop_for(user, pk) -> Workshop:

@@ -8,6 +8,7 @@ else's answers 404.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,6 +24,8 @@ from .models import CalendarFeed, Registration, Workshop
 from .public_holidays import workshop_holidays
 from .services import WorkshopError, registration_cancel, registration_create
 from .times import VIEWER_ZONES, clocks, viewer_zone
+
+WORKSHOPS_PER_PAGE = 25
 
 
 def coordinators_need_mfa(view):
@@ -44,17 +47,21 @@ def _zone_context(request) -> dict:
 
 
 def workshop_list(request):
-    now = timezone.now()
+    # A programme has hundreds of workshops: pages of WORKSHOPS_PER_PAGE keep the page
+    # light (issue #8); the coming ones come first, the past ones on the later pages.
     zone = viewer_zone(request)
-    workshops = list(selectors.workshop_list(request.user))
-    for workshop in workshops:
+    page = Paginator(
+        selectors.workshop_list_coming_first(request.user, timezone.now()), WORKSHOPS_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    for workshop in page.object_list:
         workshop.clocks = clocks(workshop, zone)
     return render(
         request,
         "workshops/list.html",
         {
-            "coming": [w for w in workshops if w.end_at >= now],
-            "past": [w for w in workshops if w.end_at < now][::-1],
+            "page": page,
+            "coming": [w for w in page.object_list if not w.is_past],
+            "past": [w for w in page.object_list if w.is_past],
             **_zone_context(request),
         },
     )

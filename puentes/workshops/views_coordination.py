@@ -5,6 +5,7 @@ its members where they stand."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -26,6 +27,7 @@ from .times import clocks, viewer_zone
 from .views import coordinators_need_mfa
 
 TIMELINE = 30  # the latest changes shown under a workshop's registrations
+ROWS_PER_PAGE = 25  # workshops, and partnerships under the rule, on one page
 
 
 def _workshop(pk) -> Workshop:
@@ -37,10 +39,17 @@ def _workshop(pk) -> Workshop:
 
 @coordinator_required
 def coordination_workshops(request):
-    workshops = list(selectors.workshop_list(request.user).order_by("-start_at", "pk"))
-    for workshop in workshops:
+    # Latest first, a page at a time: a programme plans hundreds of workshops (issue #8).
+    page = Paginator(
+        selectors.workshop_list(request.user).order_by("-start_at", "pk"), ROWS_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    for workshop in page.object_list:
         workshop.holidays = workshop_holidays(workshop)
-    return render(request, "workshops/coordination/list.html", {"workshops": workshops})
+    return render(
+        request,
+        "workshops/coordination/list.html",
+        {"workshops": page.object_list, "page": page},
+    )
 
 
 @coordinator_required
@@ -118,6 +127,10 @@ def _chosen_call(request):
 def rule_overview(request):
     calls, call = _chosen_call(request)
     statuses = selectors.rule_statuses(call) if call else []
+    # The totals count every partnership; the table shows those short of the rule first
+    # (or only them), a page at a time, so a call of hundreds stays light (issue #8).
+    only_short = request.GET.get("show") == "short"
+    shown = sorted((s for s in statuses if not (only_short and _meets(s))), key=lambda s: _meets(s))
     return render(
         request,
         "workshops/coordination/rule.html",
@@ -126,8 +139,14 @@ def rule_overview(request):
             "call": call,
             "statuses": statuses,
             "short": sum(1 for s in statuses if not s.status.met),
+            "only_short": only_short,
+            "page": Paginator(shown, ROWS_PER_PAGE).get_page(request.GET.get("page")),
         },
     )
+
+
+def _meets(party) -> bool:
+    return party.status.met  # as the count above: the partnership itself
 
 
 @coordinators_need_mfa
