@@ -59,6 +59,7 @@ class Dot:
     side: str
     x: float
     y: float
+    count: int = 1  # organisations gathered in this marker (see `cell` in draw)
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class Line:
     y1: float
     x2: float
     y2: float
+    count: int = 1  # partnerships drawn as this one line
 
 
 @dataclass(frozen=True)
@@ -104,9 +106,13 @@ def draw(
     *,
     outlines: Mapping[str, Sequence[Sequence[LatLon]]] | None = None,
     labels: Mapping[str, str] | None = None,
+    cell: float | None = None,
 ) -> Drawing:
     """Lay out `places` and the `links` between them. `outlines` gives, per side, polygons of
-    (lat, lon) to draw behind the dots (and to fit the panel to); `labels` names each side."""
+    (lat, lon) to draw behind the dots (and to fit the panel to); `labels` names each side.
+    With `cell`, places are snapped to a grid of that many units and those in one grid cell
+    share one marker, and partnerships between the same two markers one line: hundreds of
+    partnerships stay a drawing of a few kilobytes (issue #8)."""
     outlines = outlines or {}
     labels = labels or {}
     by_key = {place.key: place for place in places}
@@ -124,19 +130,44 @@ def draw(
         frame = Box(*(round(value, 1) for value in astuple(project.frame)))
         panels.append(Panel(side=side, label=labels.get(side, ""), frame=frame, outlines=shapes))
     positions = {
-        place.key: _rounded(*projections[place.side](place.lat, place.lon)) for place in placed
+        place.key: _snapped(*projections[place.side](place.lat, place.lon), cell)
+        for place in placed
     }
+    # Without a cell, every organisation and every partnership keeps its own mark.
+    markers: dict[tuple, list[Place]] = {}
+    for p in placed:
+        markers.setdefault((p.side, positions[p.key], None if cell else p.key), []).append(p)
     dots = [
-        Dot(key=p.key, name=p.name, side=p.side, x=positions[p.key][0], y=positions[p.key][1])
-        for p in placed
+        Dot(key=ps[0].key, name=_names(ps), side=side, x=x, y=y, count=len(ps))
+        for (side, (x, y), _), ps in markers.items()
     ]
+    joined: dict[tuple, list[int]] = {}
+    for link in links:
+        if link.first in positions and link.second in positions:
+            ends = (positions[link.first], positions[link.second], None if cell else link.key)
+            joined.setdefault(ends, []).append(link.key)
     lines = [
-        Line(link.key, *positions[link.first], *positions[link.second])
-        for link in links
-        if link.first in positions and link.second in positions
+        Line(keys[0], *first, *second, count=len(keys))
+        for (first, second, _), keys in joined.items()
     ]
     unplaced = [place for place in by_key.values() if place.key not in positions]
     return Drawing(WIDTH, HEIGHT, panels=panels, lines=lines, dots=dots, unplaced=unplaced)
+
+
+NAMES_IN_A_MARKER = 3  # the rest of a marker's organisations are counted, not named
+
+
+def _names(places: Sequence[Place]) -> str:
+    names = sorted(p.name for p in places)
+    shown = ", ".join(names[:NAMES_IN_A_MARKER])
+    rest = len(names) - NAMES_IN_A_MARKER
+    return f"{shown} (+{rest})" if rest > 0 else shown
+
+
+def _snapped(x: float, y: float, cell: float | None) -> tuple[float, float]:
+    if not cell:
+        return _rounded(x, y)
+    return _rounded((x // cell + 0.5) * cell, (y // cell + 0.5) * cell)
 
 
 def _rounded(x: float, y: float) -> tuple[float, float]:

@@ -11,6 +11,12 @@ from puentes.places.models import Organisation
 from .layout import Drawing, Link, Place, draw
 from .outlines import country_outlines
 
+# Up to this many partnerships each is its own line and each organisation its own marker;
+# beyond, organisations within CLUSTER_CELL units (of the 400-unit-wide drawing) share a
+# marker and the partnerships between two markers one line, so the page stays light.
+DRAWN_ONE_BY_ONE = 100
+CLUSTER_CELL = 10
+
 
 @dataclass
 class NetworkMap:
@@ -52,6 +58,7 @@ def network_map(network: Network) -> NetworkMap:
         links,
         outlines=country_outlines(countries.values()),
         labels=_labels(countries.values()),
+        cell=CLUSTER_CELL if len(partnerships) > DRAWN_ONE_BY_ONE else None,
     )
     return NetworkMap(
         network=network,
