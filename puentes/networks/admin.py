@@ -67,7 +67,9 @@ class TranslatedSearchMixin:
         return results | queryset.filter(query), may_have_duplicates
 
 
-class ThemeInline(admin.StackedInline):
+class ThemeInline(admin.TabularInline):
+    # A row per theme, not a box: a network of dozens of themes and perspectives kept its
+    # page at the edge of the 100 KB budget (issue #8).
     model = Theme
     form = ThemeForm
     fields = ["kind", *language_fields("names"), "slug", "position"]

@@ -4,6 +4,7 @@ request). Erasure records are never added, changed or deleted by hand."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import widgets
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from puentes.core.admin_readonly import ReadOnlyAdminMixin
-from puentes.people.models import Person
+from puentes.people.models import Membership, Person
 
 from .erasure import AlreadyErased, person_erase
 from .models import Erasure, RetentionPolicy
@@ -32,8 +33,14 @@ class RetentionPolicyAdmin(admin.ModelAdmin):
 
 
 class PersonEraseForm(forms.Form):
+    # A programme has 20,000 people: a select of them all weighed over a megabyte (issue
+    # #8). The admin's raw-id box takes the person's number, with a link to look them up.
     person = forms.ModelChoiceField(
-        label=_("Person"), queryset=Person.objects.filter(erasure__isnull=True).order_by("name")
+        label=_("Person"),
+        queryset=Person.objects.filter(erasure__isnull=True),
+        widget=widgets.ForeignKeyRawIdWidget(
+            Membership._meta.get_field("person").remote_field, admin.site
+        ),
     )
     confirm = forms.BooleanField(
         label=_("I understand that this erases the person's data and cannot be undone.")
@@ -52,7 +59,8 @@ class ErasureAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         return [path("erase/", erase, name="privacy_erasure_erase"), *super().get_urls()]
 
     def erase_view(self, request):
-        form = PersonEraseForm(request.POST or None)
+        # ?person=<number> names the person to erase (the raw-id box shows their name).
+        form = PersonEraseForm(request.POST or None, initial={"person": request.GET.get("person")})
         if request.method == "POST" and form.is_valid():
             try:
                 erasure = person_erase(

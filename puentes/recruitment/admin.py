@@ -98,6 +98,7 @@ class SeekingProfileForm(TranslatedTextModelForm):
 
 @admin.register(SeekingProfile)
 class SeekingProfileAdmin(WorkflowActionsMixin, admin.ModelAdmin):
+    list_per_page = 50  # rows with workflow columns: 100 a page weighed over 100 KB (#8)
     form = SeekingProfileForm
     inlines = [TransitionInline]
     list_display = [
@@ -234,6 +235,7 @@ class InterestContactInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 @admin.register(Interest)
 class InterestAdmin(WorkflowActionsMixin, admin.ModelAdmin):
+    list_per_page = 50  # rows with workflow columns: 100 a page weighed over 100 KB (#8)
     inlines = [InterestContactInline, TransitionInline]
     list_display = [
         "organisation",

@@ -78,7 +78,7 @@ def test_a_coordinator_erases_a_person_on_the_admins_erasure_page(client, member
     coordinator.user.save()
     client.force_login(coordinator.user)
     erase = url("admin:privacy_erasure_erase")
-    assert member.name in client.get(erase).content.decode()
+    assert member.name in client.get(erase, {"person": member.pk}).content.decode()
 
     # When they choose the member and confirm
     response = client.post(erase, {"person": member.pk, "confirm": "on"})
