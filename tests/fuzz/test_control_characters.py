@@ -1,0 +1,33 @@
+"""NUL in text: PostgreSQL refuses it in text and jsonb columns, so a NUL reaching the database
+is a server error. Django's form CharField (and DRF's) already refuse it with a translated
+message, before any service runs; this pins that down on a form whose text goes into a JSON
+map (a plan's goal) and on a plain text column (a comment)."""
+
+import pytest
+from django.utils import translation
+
+from puentes.partnerships.models import Comment
+from tests.fuzz.site import signed_in_client
+from tests.test_access_matrix import all_patterns, example_path
+
+
+@pytest.mark.parametrize(
+    ("page", "data"),
+    [
+        ("partnerships:comment_create", {"body": "Hej\x00då", "language": "sv"}),
+        ("plans:goal_edit", {"version": "1", "text_sv": "Mål\x00", "text_es": "Meta"}),
+    ],
+)
+def test_given_a_nul_in_text_when_the_form_is_sent_then_it_is_refused_with_a_clear_error(
+    world, page, data
+):
+    client = signed_in_client("member_a", world)
+    path = example_path(page, all_patterns()[page], world).replace("/sv/", "/en/", 1)
+    comments = Comment.objects.count()
+
+    with translation.override("en"):
+        response = client.post(path, data)
+
+    assert response.status_code in (200, 400)
+    assert "Null characters are not allowed." in response.content.decode()
+    assert Comment.objects.count() == comments
