@@ -19,10 +19,19 @@ from past workshops by the minute) are kept at most PUENTES_PUBLIC_PAGE_CACHE_CL
 """
 
 import hashlib
+import random
+import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
+from django.db import (
+    DEFAULT_DB_ALIAS,
+    DatabaseError,
+    OperationalError,
+    connection,
+    connections,
+    transaction,
+)
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
@@ -41,6 +50,7 @@ QUIET_TABLES = frozenset(
 )
 WRITES = ("INSERT", "UPDATE", "DELETE")
 VERSION_TABLE = "core_publicpageversion"
+LOCKED_ATTEMPTS = 500
 _BUMP_SQL = (
     f'INSERT INTO "{VERSION_TABLE}" ("id", "value") VALUES (1, 1) '  # noqa: S608 (a constant)
     'ON CONFLICT ("id") DO UPDATE SET "value" = "' + VERSION_TABLE + '"."value" + 1'
@@ -56,6 +66,21 @@ def page_version() -> int:
 
 
 def bump_version(using: str = DEFAULT_DB_ALIAS) -> None:
+    """Raise the version by one. It runs after the change has committed, so it must not fail
+    on a lock other writers hold for a moment: SQLite's in-memory test database answers
+    "table is locked" at once instead of waiting (the file database waits 20 s, PostgreSQL
+    waits for the row lock), so that case is tried again for up to about two seconds."""
+    for _ in range(LOCKED_ATTEMPTS):
+        try:
+            return _bump_once(using)
+        except OperationalError as exc:
+            if "locked" not in str(exc):
+                raise
+            time.sleep(random.uniform(0.001, 0.005))  # noqa: S311 (not for security)
+    return _bump_once(using)
+
+
+def _bump_once(using: str) -> None:
     db = connections[using]
     try:
         if db.get_autocommit():
