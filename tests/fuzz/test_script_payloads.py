@@ -17,7 +17,7 @@ from tests.test_access_matrix import area_headers, example_path
 ROLES = ("anonymous", "member_a", "coordinator")
 TEXT_KINDS = ("text", "textarea", "search")
 # Forms whose text a page shows back; each must show its payload escaped. (The accessibility
-# feedback and passport details go to mail and to the letter, which are checked apart.)
+# feedback goes to the secretariat by mail, whose HTML is checked below.)
 SHOWN = {
     "partnerships:comment_create",
     "partnerships:statement_edit",
@@ -38,6 +38,7 @@ SHOWN = {
     "plans:outcome_indicator_add",
     "plans:output_indicator_add",
     "workshops:registration_new",
+    "workshops:visa_letter",
 }
 
 
@@ -46,7 +47,13 @@ def payload(number: int) -> str:
 
 
 # Text inputs that hold something other than free text, and what a person writes there.
-NOT_FREE_TEXT = {"organisation": None, "website": None, "baseline": "", "target": ""}
+NOT_FREE_TEXT = {
+    "organisation": None,
+    "website": None,
+    "baseline": "",
+    "target": "",
+    "passport_number": "AB1234567",
+}
 
 
 def filled(form, text: str, dates: bool = True) -> dict:
