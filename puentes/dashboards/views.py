@@ -1,6 +1,7 @@
 """The coordinators' dashboard (per network and call, chosen with a GET form), the annual
 report as a PDF, and a network's public results page."""
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -9,6 +10,8 @@ from puentes.networks.models import Network
 from puentes.people.access import coordinator_required
 
 from . import annual, selectors
+
+INDICATORS_PER_PAGE = 25
 
 
 @coordinator_required
@@ -22,6 +25,11 @@ def coordinator_dashboard(request):
         context["this_year"] = _year(None, network, timezone.localdate())
     if call is not None:
         context.update(selectors.coordinator_figures(network, call, timezone.localdate()))
+        # A call of hundreds of partnerships has thousands of indicators: the table shows
+        # them a page at a time (issue #8); the figure above it sums them all.
+        context["indicator_page"] = Paginator(
+            context["indicator_rows"], INDICATORS_PER_PAGE
+        ).get_page(request.GET.get("page"))
     return render(request, "dashboards/coordinator.html", context)
 
 
