@@ -5,13 +5,32 @@ Declare the maps a ModelForm edits and the form gets fields such as ``names_sv``
 on save. Languages outside settings.LANGUAGES already in the map are kept.
 """
 
+import re
 from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.forms.models import ModelFormMetaclass
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+# C0 control characters other than tab, line feed and carriage return, and DEL. NUL is left to
+# the validator Django puts on every CharField. They cannot be seen or typed on purpose, break
+# the XML of spreadsheets and some mail clients, and only arrive pasted from another program.
+CONTROL_CHARACTERS = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def refuse_control_characters(value: str) -> None:
+    """A form field validator: text must not hold invisible control characters."""
+    if value and CONTROL_CHARACTERS.search(value):
+        raise ValidationError(
+            _(
+                "This text holds invisible control characters (often pasted from another "
+                "program). Remove them, or type the text again."
+            ),
+            code="control_characters",
+        )
 
 
 @dataclass(frozen=True)
@@ -45,6 +64,7 @@ def translated_text_fields(spec: TranslatedField) -> dict[str, forms.CharField]:
             required=False,
             max_length=spec.max_length,
             widget=widget,
+            validators=[refuse_control_characters],
         )
     return fields
 

@@ -5,6 +5,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from puentes.core.forms import refuse_control_characters
+
 from .comments import COMMENT_MAX
 from .models import Partnership
 from .phases import REASON_MAX, PhaseReasonMissing, check_phase_step
@@ -53,6 +55,7 @@ class CommentForm(forms.Form):
         max_length=COMMENT_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Write your comment.")},
+        validators=[refuse_control_characters],
     )
     language = forms.ChoiceField(
         label=_("Written in"),

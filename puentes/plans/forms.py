@@ -11,6 +11,8 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from puentes.core.forms import refuse_control_characters
+
 from .models import Activity
 from .rules import TEXT_MAX, UNIT_MAX, Figure
 
@@ -29,6 +31,7 @@ def text_field(language, rows=3):
         required=False,
         max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"lang": language, "rows": rows}),
+        validators=[refuse_control_characters],
     )
 
 

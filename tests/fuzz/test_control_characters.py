@@ -1,7 +1,10 @@
-"""NUL in text: PostgreSQL refuses it in text and jsonb columns, so a NUL reaching the database
-is a server error. Django's form CharField (and DRF's) already refuse it with a translated
-message, before any service runs; this pins that down on a form whose text goes into a JSON
-map (a plan's goal) and on a plain text column (a comment)."""
+"""Control characters in text. NUL: PostgreSQL refuses it in text and jsonb columns, so a
+NUL reaching the database is a server error. Django's form CharField (and DRF's) already
+refuse it with a translated message, before any service runs; this pins that down on a form
+whose text goes into a JSON map (a plan's goal) and on a plain text column (a comment). The
+other invisible control characters (not tab or line breaks) are refused by
+puentes.core.forms.refuse_control_characters on the plan's texts, the translated text maps
+and comments."""
 
 import pytest
 from django.utils import translation
@@ -31,3 +34,36 @@ def test_given_a_nul_in_text_when_the_form_is_sent_then_it_is_refused_with_a_cle
     assert response.status_code in (200, 400)
     assert "Null characters are not allowed." in response.content.decode()
     assert Comment.objects.count() == comments
+
+
+@pytest.mark.parametrize(
+    ("page", "data"),
+    [
+        ("partnerships:comment_create", {"body": "Hej\x1b[31m då\x07", "language": "sv"}),
+        ("plans:goal_edit", {"version": "1", "text_sv": "Mål\x0b", "text_es": "Meta\x7f"}),
+    ],
+)
+def test_given_other_control_characters_when_the_form_is_sent_then_it_says_remove_them(
+    world, page, data
+):
+    client = signed_in_client("member_a", world)
+    path = example_path(page, all_patterns()[page], world).replace("/sv/", "/en/", 1)
+    comments = Comment.objects.count()
+
+    with translation.override("en"):
+        response = client.post(path, data)
+
+    assert response.status_code in (200, 400)
+    assert "This text holds invisible control characters" in response.content.decode()
+    assert Comment.objects.count() == comments
+
+
+def test_given_tabs_and_line_breaks_when_a_comment_is_sent_then_it_is_kept(world):
+    client = signed_in_client("member_a", world)
+    path = example_path("partnerships:comment_create", all_patterns()[
+        "partnerships:comment_create"], world)  # fmt: skip
+
+    response = client.post(path, {"body": "Rad ett\r\n\tRad två", "language": "sv"})
+
+    assert response.status_code == 302
+    assert Comment.objects.latest("pk").body == "Rad ett\r\n\tRad två"
