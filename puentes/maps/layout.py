@@ -98,6 +98,11 @@ class Drawing:
     lines: list[Line]
     dots: list[Dot]
     unplaced: list[Place]
+    cell: float | None = None  # set when neighbours share a marker (see draw)
+
+    @property
+    def partnerships_drawn(self) -> int:
+        return sum(line.count for line in self.lines)
 
 
 def draw(
@@ -151,7 +156,9 @@ def draw(
         for (first, second, _), keys in joined.items()
     ]
     unplaced = [place for place in by_key.values() if place.key not in positions]
-    return Drawing(WIDTH, HEIGHT, panels=panels, lines=lines, dots=dots, unplaced=unplaced)
+    return Drawing(
+        WIDTH, HEIGHT, panels=panels, lines=lines, dots=dots, unplaced=unplaced, cell=cell
+    )
 
 
 NAMES_IN_A_MARKER = 3  # the rest of a marker's organisations are counted, not named

@@ -29,6 +29,8 @@ def test_neighbours_share_a_marker_and_their_partnerships_one_line_counted():
     assert sorted(line.count for line in drawing.lines) == [1, 2]
     shared = next(dot for dot in drawing.dots if dot.side == SWEDEN and dot.count == 2)
     assert shared.name == "Solna, Stockholm"
+    assert drawing.cell == 10  # the page's caption says marks are shared
+    assert drawing.partnerships_drawn == 3  # the description counts partnerships, not lines
 
 
 def test_without_a_cell_every_organisation_and_partnership_keeps_its_mark():
