@@ -161,6 +161,28 @@ def draw(
     )
 
 
+def draw_within(
+    places: Iterable[Place],
+    links: Iterable[Link],
+    *,
+    one_by_one: int,
+    cells: Sequence[float],
+    most_lines: int,
+    **options,
+) -> Drawing:
+    """`draw`, every partnership its own line up to `one_by_one` of them; beyond, with the
+    first of `cells` (tried in order) that leaves at most `most_lines` lines, else the last."""
+    places, links = list(places), list(links)
+    drawing = draw(places, links, **options)
+    if len(links) <= one_by_one:
+        return drawing
+    for cell in cells:
+        drawing = draw(places, links, cell=cell, **options)
+        if len(drawing.lines) <= most_lines:
+            break
+    return drawing
+
+
 NAMES_IN_A_MARKER = 3  # the rest of a marker's organisations are counted, not named
 
 

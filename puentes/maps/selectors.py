@@ -8,14 +8,16 @@ from puentes.networks.models import Network
 from puentes.partnerships.selectors import public_partnerships
 from puentes.places.models import Organisation
 
-from .layout import Drawing, Link, Place, draw
+from .layout import Drawing, Link, Place, draw_within
 from .outlines import country_outlines
 
 # Up to this many partnerships each is its own line and each organisation its own marker;
-# beyond, organisations within CLUSTER_CELL units (of the 400-unit-wide drawing) share a
-# marker and the partnerships between two markers one line, so the page stays light.
+# beyond, organisations within a cell of CLUSTER_CELLS units (of the 400-unit-wide drawing)
+# share a marker and the partnerships between two markers one line, the cell growing until
+# at most MOST_LINES lines are left, so the page stays light (issue #8).
 DRAWN_ONE_BY_ONE = 100
-CLUSTER_CELL = 10
+CLUSTER_CELLS = (10, 20, 40)
+MOST_LINES = 600  # about 60 KB of SVG
 
 
 @dataclass
@@ -53,12 +55,14 @@ def network_map(network: Network) -> NetworkMap:
         for p in partnerships
     ]
     countries = {org.country_id: org.country for org in organisations.values()}
-    drawing = draw(
+    drawing = draw_within(
         places,
         links,
         outlines=country_outlines(countries.values()),
         labels=_labels(countries.values()),
-        cell=CLUSTER_CELL if len(partnerships) > DRAWN_ONE_BY_ONE else None,
+        one_by_one=DRAWN_ONE_BY_ONE,
+        cells=CLUSTER_CELLS,
+        most_lines=MOST_LINES,
     )
     return NetworkMap(
         network=network,

@@ -1,7 +1,7 @@
 """Drawing hundreds of partnerships (issue #8): with a grid cell, organisations in one cell
 share a marker and partnerships between two markers share a line, which keeps the count."""
 
-from puentes.maps.layout import LATIN_AMERICA, SWEDEN, Link, Place, draw
+from puentes.maps.layout import LATIN_AMERICA, SWEDEN, Link, Place, draw, draw_within
 
 MEDELLIN = Place(key=12, name="Medellín", side=LATIN_AMERICA, lat=6.246631, lon=-75.581775)
 ENVIGADO = Place(key=14, name="Envigado", side=LATIN_AMERICA, lat=6.17591, lon=-75.59174)
@@ -54,3 +54,22 @@ def test_a_marker_names_three_organisations_and_counts_the_rest():
 
     (dot,) = drawing.dots
     assert (dot.count, dot.name) == (5, "Kommun 0, Kommun 1, Kommun 2 (+2)")
+
+
+def test_the_cell_grows_until_the_lines_fit_and_few_partnerships_stay_one_by_one():
+    # Given three partnerships between five places, two pairs of them neighbours
+    places = [STOCKHOLM, SOLNA, MALMO, MEDELLIN, ENVIGADO]
+    links = [
+        Link(key=100, first=1, second=12),
+        Link(key=101, first=4, second=14),
+        Link(key=102, first=2, second=12),
+    ]
+
+    # When at most two lines may be drawn, trying a cell too small to merge anything first
+    few = draw_within(places, links, one_by_one=3, cells=(0.01, 10), most_lines=2)
+    many = draw_within(places, links, one_by_one=2, cells=(0.01, 10), most_lines=2)
+
+    # Then three partnerships are still drawn one by one up to the first limit, and beyond
+    # it the 10-unit cell, the first to leave two lines, is used
+    assert (few.cell, len(few.lines)) == (None, 3)
+    assert (many.cell, len(many.lines)) == (10, 2)
