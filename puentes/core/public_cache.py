@@ -97,6 +97,18 @@ def _bump_once(using: str) -> None:
             raise
 
 
+def version_advance_past(value: int, using: str = DEFAULT_DB_ALIAS) -> None:
+    """Set the version above `value`. A restore brings back the backup's (lower) version;
+    without this, later bumps would reach numbers that pages were cached under before the
+    restore, and those pages (of data the restore undid) could be served again."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            f'UPDATE "{VERSION_TABLE}" SET "value" = %s WHERE "id" = 1 AND "value" <= %s',  # noqa: S608
+            [value + 1, value],
+        )
+    bump_version(using)
+
+
 def _bump_on_commit(using: str):
     return lambda: bump_version(using)
 

@@ -15,9 +15,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import connections
+from django.db import DatabaseError, connections
 from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
+
+from puentes.core import public_cache
 
 from . import databases
 from .archive import (
@@ -91,6 +93,7 @@ def backup_restore(*, archive: Path, force: bool = False, using="default") -> di
     """Restore the archive's database and uploaded files; returns its manifest."""
     manifest = manifest_read(archive)
     _refuse_if_not_restorable(manifest, force=force, using=using)
+    version_before = _page_version_or_zero()
     media_root = Path(settings.MEDIA_ROOT)
     media_root.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=media_root.parent, prefix=".restore-") as work:
@@ -102,6 +105,12 @@ def backup_restore(*, archive: Path, force: bool = False, using="default") -> di
             ContentType.objects.clear_cache()
             _verify(table_fingerprints(using), manifest, when="after restoring")
         _swap_media(media_copy, media_root)
+    # Pages cached before the restore must never be served again (see public_cache). A
+    # backup from before the version table existed has none until `puentes migrate`.
+    try:
+        public_cache.version_advance_past(version_before, using=using)
+    except DatabaseError:
+        logger.warning("No page version table yet: run puentes migrate, then clear the cache")
     logger.info("Restored %s (made %s)", archive, manifest["created_at"])
     # An older backup may hold people erased since it was made: the ledger outside the
     # database erases them again, after the checks above (which compare with the archive).
@@ -113,6 +122,13 @@ def backup_restore(*, archive: Path, force: bool = False, using="default") -> di
     except MigrateFirst:
         manifest["erasures_reapplied"] = None
     return manifest
+
+
+def _page_version_or_zero() -> int:
+    try:
+        return public_cache.page_version()
+    except DatabaseError:  # a database restored before the version table existed
+        return 0
 
 
 def _restore_sqlite(database_file: Path, manifest: dict, using: str) -> None:

@@ -187,3 +187,21 @@ def test_something_that_is_not_an_archive_is_refused(transactional_db, tmp_path)
 
     with pytest.raises(CommandError, match="not a Puentes backup archive"):
         restore(bogus)
+
+
+def test_after_a_restore_the_public_page_version_is_above_any_it_had_before(
+    small_world, tmp_path
+):
+    # given a backup made at a low version, then many changes cached under higher ones
+    from puentes.core import public_cache
+
+    archive, _ = backup(tmp_path)
+    for _ in range(5):
+        public_cache.bump_version()
+    before = public_cache.page_version()
+    wipe()
+
+    restore(archive)
+
+    # then no later version can meet a page cached before the restore
+    assert public_cache.page_version() > before
