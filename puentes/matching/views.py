@@ -6,6 +6,7 @@ thing through a service and comes back to the board, which shows the new proposa
 """
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -51,8 +52,20 @@ def _call_or_404(network_slug: str, call_slug: str) -> Call:
         raise Http404 from exc
 
 
-def _board_url(call: Call) -> str:
-    return reverse("matching:board", args=[call.network.slug, call.slug])
+# Pairs, and candidates without a partner, on one page of the board (issue #8: a call of
+# 3,000 × 15,000 candidates made a board of 12 MiB).
+ROWS_PER_PAGE = 25
+
+
+def _page_number(request) -> int | None:
+    """The board page a form was sent from (its action carries ?page=), if any."""
+    value = request.GET.get("page", "")
+    return int(value) if value.isdigit() and int(value) > 1 else None
+
+
+def _board_url(call: Call, page: int | None = None) -> str:
+    url = reverse("matching:board", args=[call.network.slug, call.slug])
+    return f"{url}?page={page}" if page else url
 
 
 def _names(board: selectors.Board, call: Call) -> explain.Names:
@@ -91,7 +104,8 @@ def _alternative_rows(pairs, names: explain.Names, *, side: str) -> list[dict]:
     ]
 
 
-def _proposal(board: selectors.Board, names: explain.Names) -> list[dict]:
+def _proposal(board: selectors.Board, names: explain.Names, pairs) -> list[dict]:
+    """The rows of the pairs on this page, with their reasons and alternatives."""
     result, candidates = board.result, board.candidates
     must = {
         (ruling.interest_id, ruling.seeking_profile_id)
@@ -99,7 +113,7 @@ def _proposal(board: selectors.Board, names: explain.Names) -> list[dict]:
         if ruling.kind == MatchConstraint.Kind.MUST
     }
     rows = []
-    for pair in result.pairs:
+    for pair in pairs:
         row = _pair_row(pair, names, candidates, must)
         swedish_options = result.alternatives_for_swedish.get(pair.swedish_id, ())
         latin_options = result.alternatives_for_latin.get(pair.latin_id, ())
@@ -113,8 +127,14 @@ def _proposal(board: selectors.Board, names: explain.Names) -> list[dict]:
     return rows
 
 
-def _unmatched(board: selectors.Board, names: explain.Names) -> dict[str, list]:
+def _unmatched(board: selectors.Board, names: explain.Names, rows: slice) -> dict[str, list]:
+    """The candidates without a partner on this page (the Swedish first, then the Latin
+    American), with the reasons why."""
     result, candidates = board.result, board.candidates
+    unmatched_swedish = list(result.unmatched_swedish)
+    unmatched_latin = list(result.unmatched_latin)
+    both = [("swedish", pk) for pk in unmatched_swedish] + [("latin", pk) for pk in unmatched_latin]
+    shown = both[rows]
     swedish = [
         {
             "record": candidates.interests[pk],
@@ -123,7 +143,8 @@ def _unmatched(board: selectors.Board, names: explain.Names) -> dict[str, list]:
                 for reason in reasons.why_unmatched(result, swedish_id=pk)
             ],
         }
-        for pk in result.unmatched_swedish
+        for side, pk in shown
+        if side == "swedish"
     ]
     latin = [
         {
@@ -133,27 +154,56 @@ def _unmatched(board: selectors.Board, names: explain.Names) -> dict[str, list]:
                 for reason in reasons.why_unmatched(result, latin_id=pk)
             ],
         }
-        for pk in result.unmatched_latin
+        for side, pk in shown
+        if side == "latin"
     ]
-    return {"swedish": swedish, "latin": latin}
+    return {
+        "swedish": swedish,
+        "latin": latin,
+        "swedish_count": len(unmatched_swedish),
+        "latin_count": len(unmatched_latin),
+        "count": len(both),
+    }
+
+
+def _limit_choices(form: ConstraintForm, pairs: list[dict], unmatched: dict) -> ConstraintForm:
+    """Offer the rule's lists only the candidates on this page: the lists of every candidate
+    of a large call weigh more than the page allows (18,000 options at 3,000 × 15,000)."""
+    interests = [row["interest"] for row in pairs] + [r["record"] for r in unmatched["swedish"]]
+    profiles = [row["profile"] for row in pairs] + [r["record"] for r in unmatched["latin"]]
+    shown = ConstraintForm(interests=interests, profiles=profiles)
+    form.fields["interest"].choices = shown.fields["interest"].choices
+    form.fields["profile"].choices = shown.fields["profile"].choices
+    return form
 
 
 def _render_board(request, call: Call, *, constraint_form=None, balance_form=None, status=200):
     board = selectors.matching_board(call)
     names = _names(board, call)
-    candidates = board.candidates
-    if constraint_form is None:
-        constraint_form = ConstraintForm(
-            interests=candidates.interests.values(), profiles=candidates.profiles.values()
-        )
+    candidates, result = board.candidates, board.result
+    # One page number for both lists: the nth page shows the nth 25 pairs and the nth 25
+    # candidates without a partner; the totals above count the whole call.
+    unmatched_total = len(result.unmatched_swedish) + len(result.unmatched_latin)
+    rows = range(max(len(result.pairs), unmatched_total))
+    page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    shown = slice(page.start_index() - 1, page.end_index()) if rows else slice(0, 0)
+    pairs = _proposal(board, names, result.pairs[shown])
+    unmatched = _unmatched(board, names, shown)
+    constraint_form = _limit_choices(constraint_form or ConstraintForm(), pairs, unmatched)
     if balance_form is None:
         stored = candidates.settings.balance if candidates.settings else {}
         balance_form = BalanceForm(initial=stored)
     context = {
         "call": call,
         "network": call.network,
-        "pairs": _proposal(board, names),
-        "unmatched": _unmatched(board, names),
+        "pairs": pairs,
+        "pair_count": len(result.pairs),
+        "pairs_first": shown.start + 1,
+        "pairs_last": shown.start + len(pairs),
+        "unmatched": unmatched,
+        "page": page,
+        # The forms' actions carry the page, so that each comes back to it.
+        "page_query": f"?page={page.number}" if page.number > 1 else "",
         "total_score": explain.score(board.result.total_score),
         "interest_count": len(candidates.interests),
         "profile_count": len(candidates.profiles),
@@ -196,7 +246,7 @@ def constraint_add(request, network_slug, call_slug):
             form.add_error(None, exc.message)
         else:
             messages.success(request, _constraint_added_message(ruling))
-            return redirect(_board_url(call))
+            return redirect(_board_url(call, _page_number(request)))
     return _render_board(request, call, constraint_form=form)
 
 
@@ -227,7 +277,7 @@ def constraint_remove(request, network_slug, call_slug, pk):
                 "latin": ruling.seeking_profile.organisation.name,
             },
         )
-    return redirect(_board_url(call))
+    return redirect(_board_url(call, _page_number(request)))
 
 
 @coordinator_required
@@ -239,7 +289,7 @@ def balance(request, network_slug, call_slug):
         return _render_board(request, call, balance_form=form)
     services.balance_set(call=call, balance=form.balance(), by=request.user)
     messages.success(request, _("The balance between countries is saved."))
-    return redirect(_board_url(call))
+    return redirect(_board_url(call, _page_number(request)))
 
 
 @coordinator_required
@@ -250,7 +300,7 @@ def confirm(request, network_slug, call_slug):
     form = ConfirmForm(request.POST)
     if not form.is_valid():
         messages.error(request, services.PairUnavailable.message)
-        return redirect(_board_url(call))
+        return redirect(_board_url(call, _page_number(request)))
     try:
         partnership = services.pair_confirm(
             call=call,
@@ -270,4 +320,4 @@ def confirm(request, network_slug, call_slug):
                 "latin": partnership.latin_organisation.name,
             },
         )
-    return redirect(_board_url(call))
+    return redirect(_board_url(call, _page_number(request)))

@@ -1,12 +1,16 @@
 """A coordinator matches a call in Chromium: from the coordination home to the board, adds a
 rule without choosing a municipality (refused, the error next to the field), rules a pair out
-and sees the proposal change, then confirms a pair. Every state is checked with axe, on the
+and sees the proposal change, then confirms a pair; on a large call's board pages to the second
+page and confirms a pair there, coming back to that page. Every state is checked with axe, on the
 keyboard and on a phone, in Swedish and English."""
 
 import pytest
 
+from puentes.networks.tests.factories import CallFactory
 from puentes.partnerships.models import Partnership
 from puentes.people.tests.factories import OrganisationFactory
+from puentes.places.models import Organisation
+from puentes.places.testing import load_reference_data_for_tests
 from puentes.recruitment.models import Interest, SeekingProfile
 from puentes.recruitment.tests.factories import (
     ContactPersonFactory,
@@ -140,4 +144,65 @@ def test_a_board_without_candidates_says_so(
 
     assert page.locator("main .match-pair").count() == 0
     assert page.locator("main form[action$='/rules/']").count() == 0
+    check(page, browse, assert_no_axe_violations)
+
+
+@pytest.fixture
+def large_call(world):
+    """A call of 30 Swedish and 30 Guatemalan candidates: two pages of pairs."""
+    load_reference_data_for_tests()
+    call = CallFactory(network=world.network, slug="large-matching-call")
+    themes = list(world.network.themes.all())
+    swedish = Organisation.objects.filter(country__code="SE").order_by("code")[:30]
+    for index, org in enumerate(swedish):
+        InterestFactory(
+            call=call,
+            organisation=org,
+            status=Interest.Status.ACCEPTED,
+            themes=[themes[index % len(themes)]],
+            contacts=[ContactPersonFactory(languages=["sv", "es"])],
+        )
+    for index, org in enumerate(Organisation.objects.filter(country__code="GT")[:30]):
+        SeekingProfileFactory(
+            call=call,
+            organisation=org,
+            status=SeekingProfile.Status.APPROVED,
+            themes=[themes[index % len(themes)]],
+        )
+    return call
+
+
+@pytest.mark.parametrize("language", ["sv", "es"])
+def test_a_coordinator_pages_through_a_large_board_and_confirms_a_pair_on_page_two(
+    language, page, browse, world, large_call, assert_no_axe_violations
+):
+    # given a coordinator on the board of a call with 30 proposed pairs
+    browse.sign_in(page, world.users["coordinator"], language, world.totp_secret)
+    board = browse.path(
+        "matching:board", language, network_slug=world.network.slug, call_slug=large_call.slug
+    )
+    page.goto(page.base_url + board)
+
+    # then the first page shows 25 pairs and the count of the whole call
+    assert len(pairs_on(page)) == 25
+    assert "30" in page.locator("#proposal + p").inner_text()
+    check(page, browse, assert_no_axe_violations)
+
+    # when they follow the link to the next page
+    with page.expect_navigation():
+        page.locator("main nav a[rel=next]").click()
+
+    # then the other 5 pairs are there
+    assert page.url.endswith(board + "?page=2")
+    assert len(pairs_on(page)) == 5
+    check(page, browse, assert_no_axe_violations)
+
+    # when they confirm the first pair of page 2, they come back to page 2
+    first = page.locator("main .match-pair").first
+    with page.expect_navigation():
+        first.locator("button[type=submit]").click()
+    assert page.url.endswith(board + "?page=2")
+    assert page.locator(".message-success").is_visible()
+    assert len(pairs_on(page)) == 4
+    assert Partnership.objects.filter(call=large_call).count() == 1
     check(page, browse, assert_no_axe_violations)

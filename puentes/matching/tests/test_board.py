@@ -248,7 +248,8 @@ def test_board_page_runs_the_same_number_of_queries_whatever_the_candidates(
     with django_assert_num_queries(15):
         response = coordinator_client.get(board_url(call))
 
-    assert len(response.context["pairs"]) == size
+    assert response.context["pair_count"] == size
+    assert len(response.context["pairs"]) == min(size, 25)  # a page of the board
 
 
 def test_coordination_page_links_each_call_to_its_matching_board(coordinator_client, call):
