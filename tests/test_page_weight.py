@@ -187,6 +187,7 @@ def test_every_page_weighs_at_most_100_kb_at_the_programme_size(world):  # noqa:
         variant = copy.copy(world)  # keeps the areas' attributes (replace() would not)
         variant.network, variant.call = network, call
         variant.interest_call = call  # the interest form of tests/access/interests.py
+        variant.matching_call = call  # the matching board of tests/access/matching.py
         variants.append(variant)
 
     weights = {}
