@@ -104,8 +104,10 @@ def _alternative_rows(pairs, names: explain.Names, *, side: str) -> list[dict]:
     ]
 
 
-def _proposal(board: selectors.Board, names: explain.Names, pairs) -> list[dict]:
-    """The rows of the pairs on this page, with their reasons and alternatives."""
+def _proposal(board: selectors.Board, names: explain.Names, pairs, opened) -> list[dict]:
+    """The rows of the pairs on this page with their reasons; the alternatives of the pair
+    whose Swedish candidate is `opened` (each pair's explained alternatives weigh about 1.5 KB,
+    so the page links to them rather than carrying 25 pairs' worth)."""
     result, candidates = board.result, board.candidates
     must = {
         (ruling.interest_id, ruling.seeking_profile_id)
@@ -117,14 +119,21 @@ def _proposal(board: selectors.Board, names: explain.Names, pairs) -> list[dict]
         row = _pair_row(pair, names, candidates, must)
         swedish_options = result.alternatives_for_swedish.get(pair.swedish_id, ())
         latin_options = result.alternatives_for_latin.get(pair.latin_id, ())
-        row["swedish_alternatives"] = _alternative_rows(swedish_options, names, side="swedish")
-        row["latin_alternatives"] = _alternative_rows(latin_options, names, side="latin")
-        # No ids: a page holds one such form per pair.
-        row["confirm_form"] = ConfirmForm(
-            initial={"interest": pair.swedish_id, "profile": pair.latin_id}, auto_id=False
-        )
+        row["has_alternatives"] = bool(swedish_options or latin_options)
+        row["open"] = pair.swedish_id == opened
+        if row["open"]:
+            row["swedish_alternatives"] = _alternative_rows(swedish_options, names, side="swedish")
+            row["latin_alternatives"] = _alternative_rows(latin_options, names, side="latin")
+        row["confirm_form"] = _confirm_form(pair)
         rows.append(row)
     return rows
+
+
+def _confirm_form(pair) -> ConfirmForm:
+    # No ids: a page holds one such form per pair.
+    return ConfirmForm(
+        initial={"interest": pair.swedish_id, "profile": pair.latin_id}, auto_id=False
+    )
 
 
 def _unmatched(board: selectors.Board, names: explain.Names, rows: slice) -> dict[str, list]:
@@ -187,7 +196,9 @@ def _render_board(request, call: Call, *, constraint_form=None, balance_form=Non
     rows = range(max(len(result.pairs), unmatched_total))
     page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
     shown = slice(page.start_index() - 1, page.end_index()) if rows else slice(0, 0)
-    pairs = _proposal(board, names, result.pairs[shown])
+    opened = request.GET.get("open", "")
+    opened = int(opened) if opened.isdigit() else None
+    pairs = _proposal(board, names, result.pairs[shown], opened)
     unmatched = _unmatched(board, names, shown)
     constraint_form = _limit_choices(constraint_form or ConstraintForm(), pairs, unmatched)
     if balance_form is None:

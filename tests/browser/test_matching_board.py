@@ -1,8 +1,8 @@
 """A coordinator matches a call in Chromium: from the coordination home to the board, adds a
 rule without choosing a municipality (refused, the error next to the field), rules a pair out
-and sees the proposal change, then confirms a pair; on a large call's board pages to the second
-page and confirms a pair there, coming back to that page. Every state is checked with axe, on the
-keyboard and on a phone, in Swedish and English."""
+and sees the proposal change, then confirms a pair; on a large call's board pages to the
+second page, opens a pair's alternatives and confirms a pair there, coming back to that page.
+Every state is checked with axe, on the keyboard and on a phone, in Swedish and English."""
 
 import pytest
 
@@ -195,6 +195,20 @@ def test_a_coordinator_pages_through_a_large_board_and_confirms_a_pair_on_page_t
     # then the other 5 pairs are there
     assert page.url.endswith(board + "?page=2")
     assert len(pairs_on(page)) == 5
+    check(page, browse, assert_no_axe_violations)
+
+    # when they open the alternatives of the first pair of page 2
+    first = page.locator("main .match-pair").first
+    with page.expect_navigation():
+        first.locator("a[href*='open=']").click()
+
+    # then that pair's alternatives are explained on the same page
+    assert "page=2" in page.url
+    assert first.locator("h4").is_visible()
+    assert page.locator("main .match-pair h4").count() == 1
+    # (the link's #pair- fragment moves the keyboard's starting point to the pair: the
+    # checks start from the top of the same page)
+    page.goto(page.url.split("#")[0])
     check(page, browse, assert_no_axe_violations)
 
     # when they confirm the first pair of page 2, they come back to page 2

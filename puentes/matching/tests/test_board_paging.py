@@ -43,10 +43,10 @@ def _call_of(call, themes, *, swedish, latin):
         published_profile(call, org, themes=[theme_list[index % 3]])
 
 
-def _get(client, call, page=None):
+def _get(client, call, page=None, **params):
     """The board page and its queries."""
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(board_url(call), {"page": page} if page else {})
+        response = client.get(board_url(call), {"page": page, **params} if page else params)
     assert response.status_code == 200
     return response, len(queries)
 
@@ -85,7 +85,7 @@ def test_a_large_call_is_paged_under_100_kb_in_the_same_queries_on_every_page_an
     # ... the rule's lists offer the candidates of the page, not the whole call ...
     assert html.count("<option") < 2 * (25 + 25) + 2 + 1
     # ... each page stays well under 100 KB, in the same queries on every page and size
-    assert max(len(r.content) for r in (first, second, third)) < LIMIT * 0.75
+    assert max(len(r.content) for r in (first, second, third)) < LIMIT * 0.6
     assert small_queries == first_queries == second_queries
 
 
@@ -121,3 +121,29 @@ def test_the_forms_of_a_page_come_back_to_that_page(coordinator_client, call, th
     )
     assert response["Location"] == board_url(call) + "?page=2"
     assert Partnership.objects.filter(call=call).count() == 1
+
+
+def test_a_pairs_alternatives_are_one_link_away_and_shown_for_that_pair_only(
+    coordinator_client, call, themes
+):
+    # given a call of two pages of pairs, on its second page
+    _call_of(call, themes, swedish=30, latin=40)
+    second, queries = _get(coordinator_client, call, page=2)
+    pair = second.context["pairs"][1]
+    interest = pair["interest"].pk
+    link = f'href="?page=2&amp;open={interest}#pair-{interest}"'
+    assert link in second.content.decode()
+    assert "Other partners for" not in second.content.decode()
+
+    # when the coordinator follows that pair's link to its alternatives
+    response, opened_queries = _get(coordinator_client, call, page=2, open=interest)
+
+    # then that pair's alternatives are explained, and no other pair's, in the same queries
+    rows = response.context["pairs"]
+    assert [row["open"] for row in rows] == [index == 1 for index in range(len(rows))]
+    assert len(rows[1]["swedish_alternatives"]) == 3
+    assert "swedish_alternatives" not in rows[0]
+    html = response.content.decode()
+    assert html.count("Other partners for") == 2
+    assert f'id="pair-{interest}"' in html
+    assert opened_queries == queries
