@@ -213,6 +213,8 @@ def _render_board(request, call: Call, *, constraint_form=None, balance_form=Non
         "pairs_last": shown.start + len(pairs),
         "unmatched": unmatched,
         "page": page,
+        # Absolute: after a refused form the page's address is the form's (POST only).
+        "board_path": _board_url(call),
         # The forms' actions carry the page, so that each comes back to it.
         "page_query": f"?page={page.number}" if page.number > 1 else "",
         "total_score": explain.score(board.result.total_score),

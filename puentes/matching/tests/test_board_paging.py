@@ -112,7 +112,9 @@ def test_the_forms_of_a_page_come_back_to_that_page(coordinator_client, call, th
     assert response.status_code == 200
     assert response.context["page"].number == 2
     assert response.context["constraint_form"].errors["interest"]
-    assert f'href="{board_url(call)}?page=2"' in response.content.decode()
+    html = response.content.decode()
+    assert f'href="{board_url(call)}?page=2"' in html
+    assert f'href="{board_url(call)}?page=2&amp;open=' in html  # not the form's address
 
     # when they confirm a pair of page 2, it is a partnership and they are back on page 2
     response = coordinator_client.post(
@@ -131,7 +133,7 @@ def test_a_pairs_alternatives_are_one_link_away_and_shown_for_that_pair_only(
     second, queries = _get(coordinator_client, call, page=2)
     pair = second.context["pairs"][1]
     interest = pair["interest"].pk
-    link = f'href="?page=2&amp;open={interest}#pair-{interest}"'
+    link = f'href="{board_url(call)}?page=2&amp;open={interest}#pair-{interest}"'
     assert link in second.content.decode()
     assert "Other partners for" not in second.content.decode()
 
