@@ -5,6 +5,7 @@ import json
 from django.conf import settings
 from django.contrib import admin
 from django.db.models import Count, Q
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from puentes.core.forms import TranslatedField, TranslatedTextModelForm, language_field_name
@@ -67,11 +68,22 @@ class TranslatedSearchMixin:
         return results | queryset.filter(query), may_have_duplicates
 
 
+class LabelledRowsFormSet(BaseInlineFormSet):
+    """In the admin's tables the labels head the columns, not each box: every box (the
+    delete box included, which the formset adds) gets its name for screen readers."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        for field in form.fields.values():
+            field.widget.attrs.setdefault("aria-label", str(field.label))
+
+
 class ThemeInline(admin.TabularInline):
     # A row per theme, not a box: a network of dozens of themes and perspectives kept its
     # page at the edge of the 100 KB budget (issue #8).
     model = Theme
     form = ThemeForm
+    formset = LabelledRowsFormSet
     fields = ["kind", *language_fields("names"), "slug", "position"]
     extra = 0
 
