@@ -189,9 +189,7 @@ def test_something_that_is_not_an_archive_is_refused(transactional_db, tmp_path)
         restore(bogus)
 
 
-def test_after_a_restore_the_public_page_version_is_above_any_it_had_before(
-    small_world, tmp_path
-):
+def test_after_a_restore_the_public_page_version_is_above_any_it_had_before(small_world, tmp_path):
     # given a backup made at a low version, then many changes cached under higher ones
     from puentes.core import public_cache
 
