@@ -22,6 +22,20 @@ def partnership(db):
 
 
 @pytest.fixture
+def second_partnership(partnership):
+    """Another partnership of the same call, between Gothenburg and Medellín."""
+    return PartnershipFactory(
+        call=partnership.call,
+        swedish_organisation=MembershipFactory(
+            organisation__country_code="SE", organisation__code="1480"
+        ).organisation,
+        latin_organisation=MembershipFactory(
+            organisation__country_code="CO", organisation__code="05001"
+        ).organisation,
+    )
+
+
+@pytest.fixture
 def swedish_member(partnership):
     """An official of Stockholm, a member of the partnership (Swedish)."""
     membership = MembershipFactory(

@@ -138,17 +138,9 @@ def test_marking_is_a_post_for_coordinators_only(client, swedish_member, coordin
 
 
 def test_the_rule_overview_shows_which_partnership_misses_what(
-    client, coordinator, partnership, swedish_member
+    client, coordinator, partnership, swedish_member, second_partnership
 ):
-    short = PartnershipFactory(
-        call=partnership.call,
-        swedish_organisation=MembershipFactory(
-            organisation__country_code="SE", organisation__code="1480"
-        ).organisation,
-        latin_organisation=MembershipFactory(
-            organisation__country_code="CO", organisation__code="05001"
-        ).organisation,
-    )
+    short = second_partnership
     bogota = WorkshopFactory(call=partnership.call, state="held")
     sweden = swedish_workshop(partnership.call, state="held")
     for held in (bogota, sweden):

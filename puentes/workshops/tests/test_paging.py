@@ -8,8 +8,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from puentes.partnerships.tests.factories import PartnershipFactory
-from puentes.people.tests.factories import MembershipFactory
 from puentes.workshops.models import Registration
 from puentes.workshops.views import WORKSHOPS_PER_PAGE
 from puentes.workshops.views_coordination import ROWS_PER_PAGE
@@ -77,18 +75,10 @@ def test_the_secretariats_list_pages_latest_first(client, coordinator, many):
 
 
 def test_the_rule_overview_lists_partnerships_short_of_the_rule_first_or_only_them(
-    client, coordinator, partnership, swedish_member
+    client, coordinator, partnership, swedish_member, second_partnership
 ):
     # Given a partnership that meets the rule and one that has been to no workshop
-    short = PartnershipFactory(
-        call=partnership.call,
-        swedish_organisation=MembershipFactory(
-            organisation__country_code="SE", organisation__code="1480"
-        ).organisation,
-        latin_organisation=MembershipFactory(
-            organisation__country_code="CO", organisation__code="05001"
-        ).organisation,
-    )
+    short = second_partnership
     for held in (
         WorkshopFactory(call=partnership.call, state="held"),
         swedish_workshop(partnership.call, state="held"),
